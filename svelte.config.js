@@ -1,0 +1,35 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { mdsvex } from 'mdsvex';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	extensions: ['.svelte', '.md'],
+	preprocess: [vitePreprocess(), mdsvex({ extensions: ['.md'] })],
+	compilerOptions: {
+		// mdsvex emits legacy `$$props`, so lessons stay in legacy mode; everything we write uses runes.
+		runes: ({ filename }) =>
+			filename.includes('node_modules') || filename.endsWith('.md') ? undefined : true
+	},
+	kit: {
+		adapter: adapter({ strict: true }),
+		paths: { base: process.env.BASE_PATH ?? '', relative: true },
+		prerender: { entries: ['*'], handleHttpError: 'fail' },
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'connect-src': ['self'],
+				'font-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
+	}
+};
+
+export default config;
