@@ -1,0 +1,56 @@
+import { createClock, type Clock, type ClockOptions } from './clock';
+import type { ActorId } from './exchange';
+import { createExchangeLog, type ExchangeLog } from './exchange-log';
+import { createNetwork, type CloudFetch } from './network';
+import { createRandom, type Random } from './random';
+import { resolveScenario, type Scenario } from './scenario';
+import type { ServiceContext } from './service';
+import { createUserPoolService, type UserPoolKeys, type UserPoolService } from './user-pool';
+
+export interface CloudOptions {
+	clock?: Clock | ClockOptions;
+	random?: Random;
+	/** Fixed signing keys (tests); by default each cloud generates its own on first use. */
+	userPoolKeys?: UserPoolKeys;
+}
+
+export interface Cloud {
+	readonly scenario: Scenario;
+	readonly clock: Clock;
+	readonly log: ExchangeLog;
+	/** Sends a request from the app in the browser. */
+	fetch: CloudFetch;
+	/** A `fetch` whose exchanges are drawn as coming from `actor` (e.g. `back-end`). */
+	fetchAs(actor: ActorId): CloudFetch;
+	readonly userPool: UserPoolService;
+}
+
+/**
+ * Builds a simulated AWS account from a scenario. Synchronous and cheap: keys are generated
+ * lazily, on the first request that needs them, so creating a cloud never delays a first paint.
+ *
+ * @example
+ * const cloud = createCloud();
+ * const res = await cloud.fetch('https://cognito-idp.us-east-1.amazonaws.com/', { method: 'POST', ... });
+ */
+export function createCloud(scenario?: unknown, options: CloudOptions = {}): Cloud {
+	const resolved = resolveScenario(scenario);
+	const clock = isClock(options.clock) ? options.clock : createClock(options.clock);
+	const random = options.random ?? createRandom();
+	const log = createExchangeLog();
+	const network = createNetwork(clock, log);
+	const context: ServiceContext = { scenario: resolved, clock, random };
+
+	const userPool = createUserPoolService(context, { keys: options.userPoolKeys });
+	network.register(userPool);
+
+	const fetchAs =
+		(actor: ActorId): CloudFetch =>
+		(input, init) =>
+			network.fetch(input, init, actor);
+	return { scenario: resolved, clock, log, fetch: fetchAs('app'), fetchAs, userPool };
+}
+
+function isClock(value: Clock | ClockOptions | undefined): value is Clock {
+	return typeof value === 'object' && value !== null && 'now' in value && typeof value.now === 'function';
+}

@@ -1,0 +1,105 @@
+import type { Scenario } from './types';
+
+/**
+ * The scenario every page starts from. The demo users and passwords are documented in the README so
+ * an instructor can hand them out; the TOTP secret can be added to a real authenticator app.
+ */
+export const defaultScenario: Scenario = {
+	region: 'us-east-1',
+	accountId: '111122223333',
+	userPool: {
+		id: 'us-east-1_FlowLab01',
+		name: 'flow-lab-users',
+		domainPrefix: 'flow-lab',
+		mfaConfiguration: 'OPTIONAL',
+		passwordPolicy: {
+			minimumLength: 8,
+			requireUppercase: true,
+			requireLowercase: true,
+			requireNumbers: true,
+			requireSymbols: true
+		},
+		clients: [
+			{
+				id: '3n4flowlab5webclient6a7b8c',
+				name: 'web-app',
+				secret: null,
+				explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+				preventUserExistenceErrors: 'ENABLED',
+				enableTokenRevocation: true,
+				idTokenValidity: 3600,
+				accessTokenValidity: 3600,
+				refreshTokenValidity: 30 * 24 * 3600,
+				authSessionValidity: 3,
+				callbackUrls: ['https://app.example.com/callback'],
+				logoutUrls: ['https://app.example.com/']
+			},
+			{
+				id: '5s6flowlab7server8client9d',
+				name: 'server-app',
+				secret: '1q2w3e4r5t6y7u8i9o0pflowlabdemosecretdonotuse00',
+				explicitAuthFlows: [
+					'ALLOW_USER_SRP_AUTH',
+					'ALLOW_USER_PASSWORD_AUTH',
+					'ALLOW_REFRESH_TOKEN_AUTH'
+				],
+				preventUserExistenceErrors: 'ENABLED',
+				enableTokenRevocation: true,
+				idTokenValidity: 3600,
+				accessTokenValidity: 3600,
+				refreshTokenValidity: 30 * 24 * 3600,
+				authSessionValidity: 3,
+				callbackUrls: ['https://api.example.com/callback'],
+				logoutUrls: ['https://api.example.com/']
+			}
+		],
+		groups: [
+			{
+				name: 'editors',
+				precedence: 1,
+				roleArn: 'arn:aws:iam::111122223333:role/FlowLabEditors',
+				description: 'Can change articles'
+			},
+			{ name: 'readers', precedence: 10, description: 'Can read articles' }
+		],
+		users: [
+			{
+				username: 'alice',
+				sub: 'a11ce000-1111-4aaa-8aaa-000000000001',
+				password: 'Correct-Horse-42',
+				status: 'CONFIRMED',
+				enabled: true,
+				attributes: { email: 'alice@example.com', email_verified: 'true', name: 'Alice Example' },
+				groups: ['editors', 'readers']
+			},
+			{
+				username: 'bob',
+				sub: 'b0b00000-2222-4bbb-8bbb-000000000002',
+				password: 'Battery-Staple-42',
+				status: 'CONFIRMED',
+				enabled: true,
+				attributes: { email: 'bob@example.com', email_verified: 'true', name: 'Bob Example' },
+				groups: ['readers'],
+				totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
+			},
+			{
+				username: 'carol',
+				sub: 'ca401000-3333-4ccc-8ccc-000000000003',
+				password: 'Temporary-Pass-42',
+				status: 'FORCE_CHANGE_PASSWORD',
+				enabled: true,
+				attributes: { email: 'carol@example.com', email_verified: 'true' },
+				groups: []
+			},
+			{
+				username: 'dave',
+				sub: 'da7e0000-4444-4ddd-8ddd-000000000004',
+				password: 'Unconfirmed-Pass-42',
+				status: 'UNCONFIRMED',
+				enabled: true,
+				attributes: { email: 'dave@example.com', email_verified: 'false' },
+				groups: []
+			}
+		]
+	}
+};

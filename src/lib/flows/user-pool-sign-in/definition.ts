@@ -1,0 +1,72 @@
+import type { FlowActor, FlowMistakeDefinition, FlowStepDefinition } from '../types';
+
+export const userPoolSignInId = 'user-pool-sign-in';
+
+export const userPoolSignInActors: FlowActor[] = [
+	{ id: 'learner', label: 'You', detail: 'at the keyboard' },
+	{ id: 'app', label: 'Web app', detail: 'in the browser' },
+	{ id: 'user-pool', label: 'User pool', detail: 'cognito-idp' }
+];
+
+/** Every step the sign-in flow can take, in the order a run meets them. */
+export const userPoolSignInSteps = [
+	{ id: 'initiate-auth', title: 'Start SRP sign-in' },
+	{ id: 'password-verifier', title: 'Prove the password' },
+	{ id: 'software-token-mfa', title: 'Answer the TOTP MFA challenge' },
+	{ id: 'new-password-required', title: 'Set a new password' },
+	{ id: 'verify-id-token', title: 'Verify the ID token' },
+	{ id: 'get-user', title: 'Call GetUser with the access token' },
+	{ id: 'access-token-expires', title: 'An hour passes' },
+	{ id: 'refresh-tokens', title: 'Refresh the tokens' },
+	{ id: 'global-sign-out', title: 'Sign out everywhere' },
+	{ id: 'refresh-after-sign-out', title: 'Try the refresh token again' }
+] as const satisfies readonly FlowStepDefinition[];
+
+export type UserPoolSignInStepId = (typeof userPoolSignInSteps)[number]['id'];
+
+export const userPoolSignInMistakes = [
+	{
+		id: 'wrong-password',
+		title: 'Wrong password',
+		step: 'password-verifier',
+		summary: 'The app signs in with a password that does not match.'
+	},
+	{
+		id: 'unconfirmed-user',
+		title: 'Unconfirmed user',
+		step: 'password-verifier',
+		summary: 'The user signed up but never confirmed the account.'
+	},
+	{
+		id: 'wrong-mfa-code',
+		title: 'Wrong MFA code',
+		step: 'software-token-mfa',
+		summary: 'The six-digit code from the authenticator app is wrong.'
+	},
+	{
+		id: 'id-token-to-getuser',
+		title: 'ID token sent to GetUser',
+		step: 'get-user',
+		summary: 'The app sends the ID token where the access token belongs.'
+	},
+	{
+		id: 'expired-access-token',
+		title: 'Expired access token',
+		step: 'access-token-expires',
+		summary: 'The app keeps using the access token after it has expired.'
+	},
+	{
+		id: 'refresh-after-sign-out',
+		title: 'Refresh after sign-out',
+		step: 'refresh-after-sign-out',
+		summary: 'The app tries the refresh token again after a global sign-out.'
+	},
+	{
+		id: 'missing-secret-hash',
+		title: 'SECRET_HASH left out',
+		step: 'initiate-auth',
+		summary: 'The app uses the client that has a secret but sends no SECRET_HASH.'
+	}
+] as const satisfies readonly FlowMistakeDefinition[];
+
+export type UserPoolSignInMistakeId = (typeof userPoolSignInMistakes)[number]['id'];
