@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { claimContext, claimNote, headerNote, isTimeClaim } from './claim-notes';
+import { accessClaims, idClaims } from './test-tokens.fixture';
+
+describe('claimNote', () => {
+	it('explains every claim of the cognito.md §2.4 ID and access token examples', () => {
+		for (const [claims, context] of [
+			[idClaims({ 'cognito:roles': ['r'], 'cognito:preferred_role': 'r' }), 'id'],
+			[accessClaims(), 'access']
+		] as const) {
+			for (const name of Object.keys(claims)) {
+				expect(claimNote(name, context), name).toMatch(/\.$/);
+			}
+		}
+	});
+
+	it('tells aud (ID tokens) and client_id (access tokens) apart', () => {
+		expect(claimNote('aud', 'id')).toContain('access tokens have no aud and carry client_id instead');
+		expect(claimNote('client_id', 'access')).toContain('Access tokens have no aud claim');
+	});
+
+	it('explains custom attributes as strings and knows nothing of invented claims', () => {
+		expect(claimNote('custom:tier')).toContain('always a string');
+		expect(claimNote('favourite_colour')).toBeUndefined();
+		expect(claimNote('__proto__')).toBeUndefined();
+	});
+});
+
+describe('headerNote', () => {
+	it('explains a signed header and a JWE header differently', () => {
+		expect(headerNote('kid')).toContain('JWKS');
+		expect(headerNote('alg')).toContain('RS256');
+		expect(headerNote('alg', 'jwe')).toContain('RSA-OAEP');
+		expect(headerNote('enc', 'jwe')).toContain('GCM');
+		expect(headerNote('cty', 'jwe')).toContain('JWT');
+	});
+});
+
+describe('isTimeClaim and claimContext', () => {
+	it('recognise epoch-second claims and the token kind', () => {
+		expect(['exp', 'iat', 'auth_time', 'nbf'].every(isTimeClaim)).toBe(true);
+		expect(isTimeClaim('jti')).toBe(false);
+		expect(claimContext({ token_use: 'id' })).toBe('id');
+		expect(claimContext({ token_use: 'access' })).toBe('access');
+		expect(claimContext({})).toBe('other');
+	});
+});

@@ -1,0 +1,178 @@
+import { SignJWT } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+	accessClaims,
+	clientId,
+	createTestPool,
+	encryptRefreshToken,
+	iat,
+	idClaims,
+	issuer,
+	now,
+	sign,
+	type TestPool
+} from './test-tokens.fixture';
+import { verifyJwt, type VerificationResult, type VerifyOptions } from './verify-jwt';
+
+let pool: TestPool;
+let options: VerifyOptions;
+beforeAll(async () => {
+	pool = await createTestPool();
+	options = { jwks: pool.jwks, issuer, clientIds: [clientId], now };
+});
+
+const statuses = (result: VerificationResult) => result.steps.map((s) => `${s.id}:${s.status}`);
+
+describe('verifyJwt', () => {
+	it('passes a fresh ID token through all seven labelled steps in aws-jwt-verify order', async () => {
+		const result = await verifyJwt(await sign(idClaims(), pool.idKey), options);
+		expect(result.verified).toBe(true);
+		expect(result.failure).toBeUndefined();
+		expect(statuses(result)).toEqual([
+			'structure:pass',
+			'kid:pass',
+			'signature:pass',
+			'expiry:pass',
+			'issuer:pass',
+			'token-use:pass',
+			'audience:pass'
+		]);
+		expect(result.steps[6]?.label).toBe('Audience: aud (ID tokens) is an app client of the pool');
+		expect(result.steps[3]?.detail).toBe(
+			'exp 2026-11-22 01:29:00 UTC is 59 min after the simulated time.'
+		);
+	});
+
+	it('checks client_id, not aud, on an access token', async () => {
+		const result = await verifyJwt(await sign(accessClaims(), pool.accessKey), options);
+		expect(result.verified).toBe(true);
+		expect(result.steps[6]).toMatchObject({
+			label: 'Audience: client_id (access tokens have no aud) is an app client of the pool',
+			detail: `client_id is "${clientId}", an app client of this pool.`
+		});
+	});
+
+	it('fails expiry once the simulated clock passes exp, naming exp and the simulated time', async () => {
+		const token = await sign(idClaims(), pool.idKey);
+		const later = (iat + 3600 + 180) * 1000;
+		const result = await verifyJwt(token, { ...options, now: later });
+		expect(result.verified).toBe(false);
+		expect(result.failure).toMatchObject({
+			id: 'expiry',
+			detail: `Token expired at 2026-11-22 01:29:00 UTC (exp ${iat + 3600}), 3 min before the simulated time 2026-11-22 01:32:00 UTC. Expected: exp at or after ${iat + 3780}.`,
+			error: { field: 'exp', actual: iat + 3600, expected: `>= ${iat + 3780}` }
+		});
+		expect(statuses(result).slice(4)).toEqual(['issuer:not-run', 'token-use:not-run', 'audience:not-run']);
+	});
+
+	it('still accepts the token in the very second it expires, as aws-jwt-verify does', async () => {
+		const token = await sign(idClaims(), pool.idKey);
+		const result = await verifyJwt(token, { ...options, now: (iat + 3600) * 1000 + 999 });
+		expect(result.verified).toBe(true);
+	});
+
+	it('fails the kid step for a token signed by a key the pool does not publish', async () => {
+		const other = await createTestPool();
+		const token = await sign(idClaims(), { ...other.idKey, kid: 'other-pool-kid=' });
+		const result = await verifyJwt(token, options);
+		expect(result.failure?.id).toBe('kid');
+		expect(result.failure?.detail).toBe(
+			'JWK for kid "other-pool-kid=" not found in the JWKS. Expected one of: "id-key-kid=", "access-key-kid=". A token signed by another user pool fails here.'
+		);
+	});
+
+	it('fails the signature when the payload was edited after signing', async () => {
+		const token = await sign(idClaims(), pool.idKey);
+		const [h, , s] = token.split('.');
+		const forged = Buffer.from(JSON.stringify(idClaims({ 'cognito:groups': ['admins'] }))).toString('base64url');
+		const result = await verifyJwt(`${h}.${forged}.${s}`, options);
+		expect(result.failure).toMatchObject({
+			id: 'signature',
+			detail:
+				'Invalid signature: header.payload was not signed by the private half of key "id-key-kid=", or was changed after signing.'
+		});
+	});
+
+	it('fails the signature when the kid matches but another key signed', async () => {
+		const token = await sign(idClaims(), { ...pool.accessKey, kid: pool.idKey.kid });
+		expect((await verifyJwt(token, options)).failure?.id).toBe('signature');
+	});
+
+	it('refuses any algorithm but RS256', async () => {
+		const token = await new SignJWT(idClaims())
+			.setProtectedHeader({ kid: pool.idKey.kid, alg: 'HS256' })
+			.sign(new TextEncoder().encode('a-shared-secret-of-at-least-32-bytes!'));
+		const result = await verifyJwt(token, options);
+		expect(result.failure).toMatchObject({
+			id: 'signature',
+			detail: 'Signature algorithm not allowed: alg is "HS256". Expected: "RS256".'
+		});
+	});
+
+	it('names the issuer it got and the one it expected', async () => {
+		const wrong = 'https://cognito-idp.amazonaws.com/us-east-1_AbCdEf123';
+		const result = await verifyJwt(await sign(idClaims({ iss: wrong }), pool.idKey), options);
+		expect(result.failure?.detail).toBe(`Issuer not allowed: iss is "${wrong}". Expected: "${issuer}".`);
+	});
+
+	it('refuses an ID token where the field needs an access token (GetUser)', async () => {
+		const token = await sign(idClaims(), pool.idKey);
+		const result = await verifyJwt(token, { ...options, expectedUse: 'access' });
+		expect(result.failure).toMatchObject({
+			id: 'token-use',
+			label: 'Token use: token_use is access, the kind this field carries',
+			detail: 'Token use not allowed: token_use is "id". Expected: "access".'
+		});
+	});
+
+	it('refuses a token_use other than id or access', async () => {
+		const result = await verifyJwt(await sign(idClaims({ token_use: 'refresh' }), pool.idKey), options);
+		expect(result.failure?.detail).toBe(
+			'Token use not allowed: token_use is "refresh". Expected one of: "id", "access".'
+		);
+	});
+
+	it('names the client it got and the clients it expected', async () => {
+		const result = await verifyJwt(await sign(idClaims({ aud: 'someotherclient' }), pool.idKey), {
+			...options,
+			clientIds: [clientId, 'secondclient']
+		});
+		expect(result.failure?.detail).toBe(
+			`Client ID not allowed: aud is "someotherclient". Expected one of: "${clientId}", "secondclient".`
+		);
+	});
+
+	it('explains an access token checked for aud: it has client_id instead', async () => {
+		const claims = accessClaims({ token_use: 'id' });
+		const result = await verifyJwt(await sign(claims, pool.accessKey), options);
+		expect(result.failure?.detail).toBe(
+			`Missing aud (it has client_id, which this kind of token does not use). Expected: "${clientId}".`
+		);
+	});
+
+	it('fails at structure for the refresh token, the JWE', async () => {
+		const result = await verifyJwt(await encryptRefreshToken(pool), options);
+		expect(result.failure?.id).toBe('structure');
+		expect(result.failure?.detail).toMatch(/^JWT string does not consist of exactly 3 parts/);
+		expect(result.steps.filter((s) => s.status === 'not-run')).toHaveLength(6);
+	});
+
+	it('fails at structure, with the decoder sentence, for a truncated token', async () => {
+		const token = await sign(idClaims(), pool.idKey);
+		const result = await verifyJwt(token.slice(0, 30), options);
+		expect(result.failure?.detail).toMatch(/^This is not a valid JWT: it has \d dot-separated part/);
+	});
+
+	it('says so when the JWKS is not loaded', async () => {
+		const result = await verifyJwt(await sign(idClaims(), pool.idKey), { ...options, jwks: null });
+		expect(result.failure?.detail).toBe("No JWKS to check against: the user pool's public keys are not loaded yet.");
+	});
+
+	it('never throws on garbage', async () => {
+		for (const token of ['', '...', 'eyJ.eyJ.eyJ', 'a'.repeat(5000), 'e30.e30.']) {
+			const result = await verifyJwt(token, options);
+			expect(result.verified).toBe(false);
+			expect(result.steps).toHaveLength(7);
+		}
+	});
+});

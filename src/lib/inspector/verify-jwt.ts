@@ -1,0 +1,344 @@
+import { decodeToken, type JsonObject } from './decode-jwt';
+import { formatUtc } from './format-utc';
+import { formatDuration } from './relative-time';
+
+export type VerificationStepId =
+	| 'structure'
+	| 'kid'
+	| 'signature'
+	| 'expiry'
+	| 'issuer'
+	| 'token-use'
+	| 'audience';
+
+export interface VerificationStep {
+	id: VerificationStepId;
+	/** What the step checks, e.g. `Issuer: iss is this user pool`. */
+	label: string;
+	/** `not-run`: an earlier step failed, so this one was never reached. */
+	status: 'pass' | 'fail' | 'not-run';
+	/** One sentence: what was found, or for a failure the field, its value and what was expected. */
+	detail: string;
+	/** For a failure: the field at fault, its actual value and the expected value(s). */
+	error?: { field: string; actual: unknown; expected: unknown };
+}
+
+export interface VerificationResult {
+	verified: boolean;
+	steps: VerificationStep[];
+	/** The first failing step, when there is one. */
+	failure?: VerificationStep;
+}
+
+export interface VerifyOptions {
+	/** The user pool's JWKS, or `null` while it is not known. */
+	jwks: { keys: JsonWebKey[] } | null;
+	/** `https://cognito-idp.<region>.amazonaws.com/<userPoolId>` */
+	issuer: string;
+	/** App client IDs that may appear in `aud` (ID tokens) or `client_id` (access tokens). */
+	clientIds: string[];
+	/** Simulated time, epoch ms. */
+	now: number;
+	/** The kind the receiver needs, e.g. `access` for a token sent as GetUser's `AccessToken`. */
+	expectedUse?: 'id' | 'access';
+}
+
+class StepFailure extends Error {
+	constructor(
+		readonly detail: string,
+		readonly error?: VerificationStep['error']
+	) {
+		super(detail);
+	}
+}
+
+const labels: Record<VerificationStepId, string> = {
+	structure: 'Structure: three base64url parts, header and payload are JSON objects',
+	kid: "Key: the header's kid is in the user pool's JWKS",
+	signature: 'Signature: RS256 over header.payload, checked with that key',
+	expiry: 'Expiry: exp is later than the simulated time',
+	issuer: 'Issuer: iss is this user pool',
+	'token-use': 'Token use: token_use is id or access',
+	audience: 'Audience: aud (ID token) or client_id (access token) is an app client of the pool'
+};
+
+/**
+ * Verifies a Cognito ID or access token as aws-jwt-verify does, as labelled steps that stop at the
+ * first failure: structure → kid in JWKS → RS256 signature → not expired at `now` → issuer →
+ * token_use → audience. jose is imported only here, on first use, so a page that never verifies
+ * never loads it. Never throws.
+ *
+ * @example
+ * const { verified, failure } = await verifyJwt(token, { jwks, issuer, clientIds, now });
+ * failure?.detail // -> 'Token expired at 2026-11-22 01:24:52 UTC (exp 1795310692), 3 min before ...'
+ */
+export async function verifyJwt(token: string, options: VerifyOptions): Promise<VerificationResult> {
+	const steps: VerificationStep[] = [];
+	let header: JsonObject = {};
+	let payload: JsonObject = {};
+	let jwk: JsonWebKey | undefined;
+
+	const checks: [VerificationStepId, () => string | Promise<string>][] = [
+		[
+			'structure',
+			() => {
+				const decoded = decodeToken(token);
+				if (decoded.kind === 'jwe') {
+					throw new StepFailure(
+						'JWT string does not consist of exactly 3 parts (header, payload, signature): it has 5. It is an encrypted JWE, which only its issuer can open, so nobody else can verify it.',
+						{ field: 'parts', actual: 5, expected: 3 }
+					);
+				}
+				if (decoded.kind === 'invalid') {
+					throw new StepFailure(decoded.error.message, {
+						field: decoded.error.part ?? 'parts',
+						actual: decoded.parts.length,
+						expected: 3
+					});
+				}
+				header = decoded.header;
+				payload = decoded.payload;
+				return 'Three base64url parts; the header and the payload decode to JSON objects.';
+			}
+		],
+		[
+			'kid',
+			() => {
+				const keys = options.jwks?.keys;
+				if (!keys) {
+					throw new StepFailure(
+						"No JWKS to check against: the user pool's public keys are not loaded yet.",
+						{ field: 'jwks', actual: null, expected: 'the JWKS' }
+					);
+				}
+				const kids = keys.map((k) => (k as { kid?: unknown }).kid).filter(isString);
+				const kid = header.kid;
+				if (kid === undefined) {
+					throw new StepFailure(`Missing kid in the header. Expected one of: ${list(kids)}.`, {
+						field: 'kid',
+						actual: undefined,
+						expected: kids
+					});
+				}
+				jwk = keys.find((k) => (k as { kid?: unknown }).kid === kid);
+				if (!jwk) {
+					throw new StepFailure(
+						`JWK for kid ${show(kid)} not found in the JWKS. Expected one of: ${list(kids)}. A token signed by another user pool fails here.`,
+						{ field: 'kid', actual: kid, expected: kids }
+					);
+				}
+				return `kid ${show(kid)} is one of the ${keys.length} keys the pool publishes.`;
+			}
+		],
+		['signature', () => checkSignature(token, header, jwk)],
+		['expiry', () => checkExpiry(payload, options.now)],
+		[
+			'issuer',
+			() => {
+				if (payload.iss === undefined) {
+					throw new StepFailure(`Missing iss. Expected: ${show(options.issuer)}.`, {
+						field: 'iss',
+						actual: undefined,
+						expected: options.issuer
+					});
+				}
+				if (payload.iss !== options.issuer) {
+					throw new StepFailure(
+						`Issuer not allowed: iss is ${show(payload.iss)}. Expected: ${show(options.issuer)}.`,
+						{ field: 'iss', actual: payload.iss, expected: options.issuer }
+					);
+				}
+				return `iss is ${show(payload.iss)}, this user pool.`;
+			}
+		],
+		['token-use', () => checkTokenUse(payload, options.expectedUse)],
+		['audience', () => checkAudience(payload, options.clientIds)]
+	];
+
+	const labelFor = (id: VerificationStepId): string => {
+		if (id === 'token-use' && options.expectedUse) {
+			return `Token use: token_use is ${options.expectedUse}, the kind this field carries`;
+		}
+		if (id === 'audience' && payload.token_use === 'id') {
+			return 'Audience: aud (ID tokens) is an app client of the pool';
+		}
+		if (id === 'audience' && payload.token_use === 'access') {
+			return 'Audience: client_id (access tokens have no aud) is an app client of the pool';
+		}
+		return labels[id];
+	};
+
+	for (const [id, check] of checks) {
+		if (steps.some((s) => s.status === 'fail')) {
+			steps.push({
+				id,
+				label: labelFor(id),
+				status: 'not-run',
+				detail: 'Not checked: verification stops at the first failure, as aws-jwt-verify does.'
+			});
+			continue;
+		}
+		try {
+			const detail = await check();
+			steps.push({ id, label: labelFor(id), status: 'pass', detail });
+		} catch (error) {
+			const failure =
+				error instanceof StepFailure
+					? error
+					: new StepFailure(`Could not check: ${error instanceof Error ? error.message : String(error)}`);
+			steps.push({
+				id,
+				label: labelFor(id),
+				status: 'fail',
+				detail: failure.detail,
+				error: failure.error
+			});
+		}
+	}
+	const failure = steps.find((s) => s.status === 'fail');
+	return { verified: !failure, steps, failure };
+}
+
+async function checkSignature(
+	token: string,
+	header: JsonObject,
+	jwk: JsonWebKey | undefined
+): Promise<string> {
+	if (header.alg !== 'RS256') {
+		throw new StepFailure(`Signature algorithm not allowed: alg is ${show(header.alg)}. Expected: "RS256".`, {
+			field: 'alg',
+			actual: header.alg,
+			expected: 'RS256'
+		});
+	}
+	if (!jwk) throw new StepFailure('No key to check the signature with.');
+	if (jwk.use !== undefined && jwk.use !== 'sig') {
+		throw new StepFailure(`JWK use not allowed: use is ${show(jwk.use)}. Expected: "sig".`, {
+			field: 'use',
+			actual: jwk.use,
+			expected: 'sig'
+		});
+	}
+	if (jwk.alg !== undefined && jwk.alg !== header.alg) {
+		throw new StepFailure(
+			`JWK alg ${show(jwk.alg)} does not match the header alg ${show(header.alg)}.`,
+			{ field: 'alg', actual: header.alg, expected: jwk.alg }
+		);
+	}
+	const { compactVerify, importJWK } = await import('jose');
+	let key: Awaited<ReturnType<typeof importJWK>>;
+	try {
+		key = await importJWK(jwk as Parameters<typeof importJWK>[0], 'RS256');
+	} catch (error) {
+		throw new StepFailure(
+			`The JWKS entry for kid ${show(header.kid)} is not a usable RSA public key (${errorText(error)}).`
+		);
+	}
+	try {
+		await compactVerify(token, key, { algorithms: ['RS256'] });
+	} catch {
+		throw new StepFailure(
+			`Invalid signature: header.payload was not signed by the private half of key ${show(header.kid)}, or was changed after signing.`,
+			{ field: 'signature', actual: 'does not match', expected: `a signature by kid ${String(header.kid)}` }
+		);
+	}
+	return `The signature matches: key ${show(header.kid)} signed exactly these header and payload bytes.`;
+}
+
+function checkExpiry(payload: JsonObject, now: number): string {
+	const { exp, nbf } = payload;
+	if (exp === undefined) {
+		throw new StepFailure('Missing exp. Expected: a time in seconds since 1970 (Cognito always sets one).', {
+			field: 'exp',
+			actual: undefined,
+			expected: 'a number'
+		});
+	}
+	if (typeof exp !== 'number' || !Number.isFinite(exp)) {
+		throw new StepFailure(`exp is not a number: ${show(exp)}. Expected: seconds since 1970.`, {
+			field: 'exp',
+			actual: exp,
+			expected: 'a number'
+		});
+	}
+	// As aws-jwt-verify: expired once exp is in the past at whole-second precision.
+	const nowSeconds = Math.floor(now / 1000);
+	if (exp < nowSeconds) {
+		throw new StepFailure(
+			`Token expired at ${formatUtc(exp * 1000)} (exp ${exp}), ${formatDuration(now - exp * 1000)} before the simulated time ${formatUtc(now)}. Expected: exp at or after ${nowSeconds}.`,
+			{ field: 'exp', actual: exp, expected: `>= ${nowSeconds}` }
+		);
+	}
+	if (typeof nbf === 'number' && nbf > nowSeconds) {
+		throw new StepFailure(
+			`Token not valid yet: nbf is ${nbf} (${formatUtc(nbf * 1000)}). Expected: at or before ${nowSeconds}.`,
+			{ field: 'nbf', actual: nbf, expected: `<= ${nowSeconds}` }
+		);
+	}
+	return `exp ${formatUtc(exp * 1000)} is ${formatDuration(exp * 1000 - now)} after the simulated time.`;
+}
+
+function checkTokenUse(payload: JsonObject, expected: 'id' | 'access' | undefined): string {
+	const use = payload.token_use;
+	const allowed = expected ? [expected] : ['id', 'access'];
+	const want = expected ? `Expected: ${show(expected)}` : 'Expected one of: "id", "access"';
+	if (use === undefined) {
+		throw new StepFailure(`Missing token_use. ${want}.`, {
+			field: 'token_use',
+			actual: undefined,
+			expected: allowed
+		});
+	}
+	if (typeof use !== 'string' || !allowed.includes(use)) {
+		throw new StepFailure(`Token use not allowed: token_use is ${show(use)}. ${want}.`, {
+			field: 'token_use',
+			actual: use,
+			expected: allowed
+		});
+	}
+	return expected
+		? `token_use is ${show(use)}, the kind this field needs.`
+		: `token_use is ${show(use)}: ${use === 'id' ? 'an ID token' : 'an access token'}.`;
+}
+
+function checkAudience(payload: JsonObject, clientIds: string[]): string {
+	// ID tokens name their client in aud; access tokens have no aud and use client_id.
+	const field = payload.token_use === 'id' ? 'aud' : 'client_id';
+	const value = payload[field];
+	const want = clientIds.length === 1 ? `Expected: ${show(clientIds[0])}` : `Expected one of: ${list(clientIds)}`;
+	if (value === undefined) {
+		const other = field === 'aud' ? 'client_id' : 'aud';
+		const hint = payload[other] !== undefined ? ` (it has ${other}, which this kind of token does not use)` : '';
+		throw new StepFailure(`Missing ${field}${hint}. ${want}.`, { field, actual: undefined, expected: clientIds });
+	}
+	if (typeof value !== 'string' || !clientIds.includes(value)) {
+		throw new StepFailure(`Client ID not allowed: ${field} is ${show(value)}. ${want}.`, {
+			field,
+			actual: value,
+			expected: clientIds
+		});
+	}
+	return `${field} is ${show(value)}, an app client of this pool.`;
+}
+
+function isString(value: unknown): value is string {
+	return typeof value === 'string';
+}
+
+function show(value: unknown): string {
+	if (value === undefined) return 'missing';
+	try {
+		const text = JSON.stringify(value) ?? String(value);
+		return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+	} catch {
+		return String(value);
+	}
+}
+
+function list(values: string[]): string {
+	return values.length === 0 ? '(none)' : values.map(show).join(', ');
+}
+
+function errorText(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
