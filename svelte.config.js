@@ -12,7 +12,12 @@ const config = {
 			filename.includes('node_modules') || filename.endsWith('.md') ? undefined : true
 	},
 	kit: {
-		adapter: adapter({ strict: true }),
+		// BUILD_DIR lets the test run build a second copy under a sub-path (build-course/) beside build/.
+		adapter: adapter({
+			pages: process.env.BUILD_DIR || 'build',
+			assets: process.env.BUILD_DIR || 'build',
+			strict: true
+		}),
 		paths: { base: process.env.BASE_PATH ?? '', relative: true },
 		prerender: { entries: ['*'], handleHttpError: 'fail' },
 		csp: {
