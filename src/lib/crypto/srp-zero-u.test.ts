@@ -1,0 +1,47 @@
+import { describe, expect, it, vi } from 'vitest';
+import { SrpZeroUError } from './errors';
+import { srpClientSignature } from './srp-client';
+import { KAT } from './srp-known-answer.fixture';
+import { srpServerVerify } from './srp-server';
+
+// u = 0 needs a SHA-256 preimage of zero, so this file forces it to test the guard itself
+vi.mock('./srp-compute-u', () => ({ srpComputeU: async () => 0n }));
+
+describe('u = H(padHex(A) ‖ padHex(B)) = 0', () => {
+	it('makes srpClientSignature throw SrpZeroUError with code ERR_SRP_U_ZERO', async () => {
+		const error = await srpClientSignature({
+			poolName: KAT.poolName,
+			userIdForSrp: KAT.username,
+			password: KAT.password,
+			a: KAT.a,
+			A: BigInt(`0x${KAT.srpA}`),
+			srpB: KAT.srpB,
+			salt: KAT.salt,
+			secretBlock: KAT.secretBlock,
+			timestamp: KAT.timestamp
+		}).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(SrpZeroUError);
+		expect(error).toMatchObject({
+			name: 'SrpZeroUError',
+			code: 'ERR_SRP_U_ZERO',
+			message:
+				'U cannot be zero. u = H(padHex(A) + padHex(B)) is 0, so the password would not count.'
+		});
+	});
+
+	it('makes srpServerVerify return false', async () => {
+		const accepted = await srpServerVerify({
+			poolName: KAT.poolName,
+			userIdForSrp: KAT.username,
+			verifier: 1n,
+			salt: KAT.salt,
+			A: BigInt(`0x${KAT.srpA}`),
+			b: KAT.b,
+			B: BigInt(`0x${KAT.srpB}`),
+			secretBlock: KAT.secretBlock,
+			timestamp: KAT.timestamp,
+			signature: KAT.signature
+		});
+		expect(accepted).toBe(false);
+	});
+});
