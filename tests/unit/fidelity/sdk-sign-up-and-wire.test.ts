@@ -9,6 +9,8 @@ import {
 	InvalidPasswordException,
 	NotAuthorizedException,
 	ResendConfirmationCodeCommand,
+	RevokeTokenCommand,
+	UnsupportedTokenTypeException,
 	SignUpCommand,
 	UserNotFoundException,
 	UsernameExistsException
@@ -136,6 +138,45 @@ describe('SignUp, ConfirmSignUp and ResendConfirmationCode through the AWS SDK',
 		expect(cloud.userPool.outbox).toHaveLength(0);
 		expect(await failure(confirm('nobody', '123456', webClientId))).toBeInstanceOf(
 			CodeMismatchException
+		);
+	});
+});
+
+describe('RevokeToken and GetUser input checks through the AWS SDK', () => {
+	it('refuses an access token as Token with UnsupportedTokenTypeException', async () => {
+		const out = await sdk.send(
+			new InitiateAuthCommand({
+				AuthFlow: 'USER_PASSWORD_AUTH',
+				ClientId: legacyClientId,
+				AuthParameters: { USERNAME: 'alice', PASSWORD: 'Correct-Horse-42' }
+			})
+		);
+		const error = await failure(
+			sdk.send(
+				new RevokeTokenCommand({
+					Token: out.AuthenticationResult!.AccessToken,
+					ClientId: legacyClientId
+				})
+			)
+		);
+		expect(error).toBeInstanceOf(UnsupportedTokenTypeException);
+	});
+
+	it('needs ClientSecret to revoke for a client with a secret', async () => {
+		const error = await failure(
+			sdk.send(new RevokeTokenCommand({ Token: 'a.b.c.d.e', ClientId: serverClientId }))
+		);
+		expect(error).toBeInstanceOf(NotAuthorizedException);
+		expect(error.message).toBe(
+			`Client ${serverClientId} is configured with secret but ClientSecret was not received`
+		);
+	});
+
+	it('names a missing AccessToken as AWS validation does', async () => {
+		const error = await failure(sdk.send(new GetUserCommand({} as never)));
+		expect(error).toBeInstanceOf(InvalidParameterException);
+		expect(error.message).toBe(
+			"1 validation error detected: Value null at 'accessToken' failed to satisfy constraint: Member must not be null"
 		);
 	});
 });
