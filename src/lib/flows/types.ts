@@ -47,6 +47,8 @@ export interface FlowRunStep {
 export interface FlowRun {
 	flowId: string;
 	mistakes: string[];
+	/** The username the run signed in as (a mistake can choose it, e.g. the unconfirmed user). */
+	user?: string;
 	steps: FlowRunStep[];
 	status: 'done' | 'failed';
 	/** For a failed run: the error the service answered with (`NotAuthorizedException: ...`). */

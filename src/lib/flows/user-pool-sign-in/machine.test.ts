@@ -1,0 +1,359 @@
+import { getSimplePaths, toDirectedGraph, type DirectedGraphNode } from '@xstate/graph';
+import {
+	__unsafe_getAllOwnEventDescriptors,
+	createActor,
+	toPromise,
+	type AnyEventObject
+} from 'xstate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+	createCloud,
+	defaultScenario,
+	generateUserPoolKeys,
+	type Scenario,
+	type UserPoolKeys
+} from '$lib/cloud';
+import type { UserPoolSignInMistakeId } from './definition';
+import { userPoolSignInMistakes } from './definition';
+import { userPoolSignInMachine } from './machine';
+import { signInInputFor } from './sign-in-options';
+import type { SignInTokens, UserPoolSignInInput } from './sign-in-types';
+
+/*
+ * Every path of the machine, enumerated by @xstate/graph, is realised by a real run against the
+ * simulated pool. The enumeration is mechanical: every invoked actor is offered every kind of
+ * answer it can resolve with, and a rejection. A path no lab input can produce is listed with the
+ * reason; anything else without a realisation fails the test, so a new branch needs a new run.
+ */
+
+type StateKey =
+	| 'initiateAuth'
+	| 'passwordVerifier'
+	| 'softwareTokenMfa'
+	| 'newPasswordRequired'
+	| 'verifyIdToken'
+	| 'getUser'
+	| 'accessTokenExpires'
+	| 'refreshTokens'
+	| 'globalSignOut'
+	| 'refreshAfterSignOut'
+	| 'done'
+	| 'failed';
+
+// Representative outputs: one per kind of answer each invoked actor can resolve with.
+const tokens: SignInTokens = {
+	idToken: 'id',
+	accessToken: 'access',
+	refreshToken: 'refresh',
+	expiresIn: 3600,
+	tokenType: 'Bearer'
+};
+const challenge = (challengeName: 'SOFTWARE_TOKEN_MFA' | 'NEW_PASSWORD_REQUIRED') => ({
+	kind: 'challenge',
+	challengeName,
+	session: 'session',
+	parameters: {}
+});
+const refreshed = { tokens, returnedRefreshToken: false };
+const outputs: Record<string, unknown[]> = {
+	initiateSrpAuth: [
+		{ srp: { a: '1', A: '2' }, session: null, parameters: { USER_ID_FOR_SRP: 'u' } }
+	],
+	answerPasswordVerifier: [
+		{ kind: 'tokens', tokens },
+		challenge('SOFTWARE_TOKEN_MFA'),
+		challenge('NEW_PASSWORD_REQUIRED')
+	],
+	answerSoftwareTokenMfa: [{ kind: 'tokens', tokens }],
+	answerNewPassword: [{ kind: 'tokens', tokens }],
+	verifyIdToken: [{ header: { kid: 'k', alg: 'RS256' }, claims: {}, jwksKids: ['k'] }],
+	getUser: [{ username: 'u', attributes: {} }],
+	letAccessTokenExpire: [{ exp: 3600, from: 0, to: 3_601_000 }],
+	refreshTokens: [refreshed],
+	globalSignOut: [undefined],
+	refreshAfterSignOut: [refreshed]
+};
+
+/** The done event with each representative output and an error event, for every invoked actor. */
+function actorOutcomes(snapshot: Parameters<typeof __unsafe_getAllOwnEventDescriptors>[0]) {
+	return __unsafe_getAllOwnEventDescriptors(snapshot).flatMap((type): AnyEventObject[] => {
+		const [, kind, actorId] = /^xstate\.(done|error)\.actor\.(.+)$/.exec(type) ?? [];
+		if (!kind || !actorId)
+			throw new Error(`The machine handles an event the test cannot send: ${type}`);
+		if (kind === 'error') return [{ type, actorId, error: new Error('refused') }];
+		const options = outputs[actorId];
+		if (!options) throw new Error(`No representative outputs for the invoked actor ${actorId}`);
+		return options.map((output) => ({ type, actorId, output }));
+	});
+}
+
+const stubInput = (mistakes: UserPoolSignInMistakeId[]): UserPoolSignInInput => ({
+	fetch: () => Promise.reject(new Error('the graph never runs actors')),
+	clock: { now: () => 0, advance: () => {}, offset: 0 },
+	region: 'us-east-1',
+	userPoolId: 'us-east-1_Graph',
+	client: { id: 'client', secret: null },
+	user: { username: 'u', password: 'p' },
+	mistakes
+});
+
+/**
+ * Every simple path from the initial state to a final state, as state keys. Guards read the
+ * mistakes in context, so the graph is explored once with no mistake and once per mistake.
+ */
+function enumeratePaths(): StateKey[][] {
+	const inputs = [[], ...userPoolSignInMistakes.map((m) => [m.id])];
+	const seen = new Map<string, StateKey[]>();
+	for (const mistakes of inputs) {
+		const paths = getSimplePaths(userPoolSignInMachine, {
+			input: stubInput(mistakes),
+			events: actorOutcomes,
+			serializeState: (snapshot) => JSON.stringify(snapshot.value)
+		});
+		for (const path of paths) {
+			if (path.state.status !== 'done') continue;
+			const keys = path.steps.map((step) => step.state.value as StateKey);
+			seen.set(keys.join(' → '), keys);
+		}
+	}
+	return [...seen.values()];
+}
+
+// --- What realises each path -------------------------------------------------------------------
+
+interface Realisation {
+	user: 'alice' | 'bob' | 'carol' | 'dave';
+	mistakes: UserPoolSignInMistakeId[];
+	/** A variant of the default scenario the run needs. */
+	scenario?: (s: Scenario) => void;
+	newPassword?: string;
+	/** For a path ending in `failed`: the refused exchange. */
+	error?: { label: string; status: number; __type: string };
+}
+
+const notAuthorized = (label: string) => ({ label, status: 400, __type: 'NotAuthorizedException' });
+
+/** The refresh token lives exactly as long as the access token, so both are dead after an hour. */
+const shortRefreshToken = (s: Scenario) => {
+	for (const client of s.userPool.clients) client.refreshTokenValidity = client.accessTokenValidity;
+};
+
+/** The part of a path between the password and the ID token, and who takes it. */
+const signIns: { user: 'alice' | 'bob' | 'carol'; via: StateKey[] }[] = [
+	{ user: 'alice', via: [] },
+	{ user: 'bob', via: ['softwareTokenMfa'] },
+	{ user: 'carol', via: ['newPasswordRequired'] }
+];
+
+const realisations = new Map<string, Realisation[] | { unreachable: string }>();
+const route = (...keys: StateKey[]) => keys.join(' → ');
+
+realisations.set(route('initiateAuth', 'failed'), [
+	{ user: 'alice', mistakes: ['missing-secret-hash'], error: notAuthorized('InitiateAuth') }
+]);
+realisations.set(route('initiateAuth', 'passwordVerifier', 'failed'), [
+	{ user: 'alice', mistakes: ['wrong-password'], error: notAuthorized('RespondToAuthChallenge') },
+	{
+		user: 'dave',
+		mistakes: ['unconfirmed-user'],
+		error: { label: 'RespondToAuthChallenge', status: 400, __type: 'UserNotConfirmedException' }
+	}
+]);
+realisations.set(route('initiateAuth', 'passwordVerifier', 'softwareTokenMfa', 'failed'), [
+	{
+		user: 'bob',
+		mistakes: ['wrong-mfa-code'],
+		error: { label: 'RespondToAuthChallenge', status: 400, __type: 'CodeMismatchException' }
+	}
+]);
+realisations.set(route('initiateAuth', 'passwordVerifier', 'newPasswordRequired', 'failed'), [
+	{
+		user: 'carol',
+		mistakes: [],
+		newPassword: 'password',
+		error: { label: 'RespondToAuthChallenge', status: 400, __type: 'InvalidPasswordException' }
+	}
+]);
+for (const { user, via } of signIns) {
+	const head: StateKey[] = ['initiateAuth', 'passwordVerifier', ...via, 'verifyIdToken'];
+	const tail: StateKey[] = ['getUser', 'accessTokenExpires', 'refreshTokens', 'globalSignOut'];
+	realisations.set(route(...head, 'failed'), {
+		unreachable:
+			'the pool signs ID tokens with the keys it publishes at the moment it issues them; the failing checks are covered by verify-id-token.test.ts'
+	});
+	realisations.set(route(...head, 'getUser', 'failed'), [
+		{ user, mistakes: ['id-token-to-getuser'], error: notAuthorized('GetUser') }
+	]);
+	realisations.set(route(...head, 'getUser', 'accessTokenExpires', 'failed'), [
+		{ user, mistakes: ['expired-access-token'], error: notAuthorized('GetUser') }
+	]);
+	realisations.set(route(...head, 'getUser', 'accessTokenExpires', 'refreshTokens', 'failed'), [
+		{ user, mistakes: [], scenario: shortRefreshToken, error: notAuthorized('InitiateAuth') }
+	]);
+	realisations.set(route(...head, ...tail, 'failed'), {
+		unreachable:
+			'GlobalSignOut gets an access token issued by the refresh a moment earlier; nothing revokes or expires it in between'
+	});
+	realisations.set(route(...head, ...tail, 'done'), [{ user, mistakes: [] }]);
+	realisations.set(route(...head, ...tail, 'refreshAfterSignOut', 'failed'), [
+		{ user, mistakes: ['refresh-after-sign-out'], error: notAuthorized('InitiateAuth') }
+	]);
+	realisations.set(route(...head, ...tail, 'refreshAfterSignOut', 'done'), {
+		unreachable:
+			'GlobalSignOut revoked every refresh token of the user; the pool never accepts one again'
+	});
+}
+
+/** The labels a state's exchanges carry when it succeeds. */
+const exchangesOf = (key: StateKey, poolId: string): string[] =>
+	({
+		initiateAuth: ['InitiateAuth'],
+		passwordVerifier: ['RespondToAuthChallenge'],
+		softwareTokenMfa: ['RespondToAuthChallenge'],
+		newPasswordRequired: ['RespondToAuthChallenge'],
+		verifyIdToken: [`GET /${poolId}/.well-known/jwks.json`],
+		getUser: ['GetUser'],
+		accessTokenExpires: [],
+		refreshTokens: ['InitiateAuth'],
+		globalSignOut: ['GlobalSignOut'],
+		refreshAfterSignOut: ['InitiateAuth'],
+		done: [],
+		failed: []
+	})[key];
+
+interface Seen {
+	label: string;
+	status: number;
+	type: string | null;
+}
+const seen = (label: string, status = 200, type: string | null = null): Seen => ({
+	label,
+	status,
+	type
+});
+
+// --- The tests -------------------------------------------------------------------------------
+
+const pinnedAt = Date.UTC(2026, 10, 3, 9, 5, 7);
+let keys: UserPoolKeys;
+beforeAll(async () => {
+	keys = await generateUserPoolKeys();
+});
+
+function cloudFor(realisation: Pick<Realisation, 'scenario'> = {}) {
+	const scenario = structuredClone(defaultScenario);
+	realisation.scenario?.(scenario);
+	return createCloud(scenario, { clock: { fixed: pinnedAt }, userPoolKeys: keys });
+}
+
+/** Runs the machine to its end, returning the state keys it visited. */
+async function visit(input: UserPoolSignInInput) {
+	const actor = createActor(userPoolSignInMachine, { input });
+	const visited: StateKey[] = [];
+	actor.subscribe((s) => {
+		if (visited.at(-1) !== s.value) visited.push(s.value as StateKey);
+	});
+	actor.start();
+	const output = await toPromise(actor);
+	return { visited, output };
+}
+
+const paths = enumeratePaths();
+
+describe('userPoolSignInMachine paths', () => {
+	it('every step state names its step in meta', () => {
+		const steps = Object.values(userPoolSignInMachine.states).flatMap((node) =>
+			node.type === 'final' ? [] : [(node.meta as { step?: string } | undefined)?.step]
+		);
+		expect(steps).toEqual([
+			'initiate-auth',
+			'password-verifier',
+			'software-token-mfa',
+			'new-password-required',
+			'verify-id-token',
+			'get-user',
+			'access-token-expires',
+			'refresh-tokens',
+			'global-sign-out',
+			'refresh-after-sign-out'
+		]);
+	});
+
+	it('every enumerated path has a realisation or a stated reason, and no other is listed', () => {
+		expect(paths.map((p) => p.join(' → ')).sort()).toEqual([...realisations.keys()].sort());
+		expect(paths.length).toBe(28);
+	});
+
+	it('every transition of the machine lies on an enumerated path', () => {
+		const edges = new Set<string>();
+		const collect = (node: DirectedGraphNode) => {
+			for (const edge of node.edges) edges.add(`${edge.source.key} → ${edge.target.key}`);
+			node.children.forEach(collect);
+		};
+		collect(toDirectedGraph(userPoolSignInMachine));
+		const walked = new Set(paths.flatMap((p) => p.slice(1).map((key, i) => `${p[i]} → ${key}`)));
+		expect([...edges].filter((e) => !walked.has(e))).toEqual([]);
+	});
+
+	const runs = paths.flatMap((path) => {
+		const entry = realisations.get(path.join(' → '));
+		return Array.isArray(entry) ? entry.map((r) => ({ path, realisation: r })) : [];
+	});
+
+	const titled = runs.map((r) => {
+		const who = [r.realisation.user, ...r.realisation.mistakes].join(', ');
+		return [`${r.path.join(' → ')} (${who})`, r] as const;
+	});
+
+	it.each(titled)('%s is what a real run does',
+		async (_, { path, realisation }) => {
+			const cloud = cloudFor(realisation);
+			const { visited, output } = await visit(
+				signInInputFor(cloud, {
+					user: realisation.user,
+					mistakes: realisation.mistakes,
+					...(realisation.newPassword && { newPassword: realisation.newPassword })
+				})
+			);
+			expect(visited).toEqual(path);
+
+			const poolId = cloud.scenario.userPool.id;
+			// Each step makes its exchanges; the step before `failed` ends with the refused one
+			// (the expiry step makes its GetUser only to be refused).
+			const expected = path.flatMap((key, i): Seen[] => {
+				const error = path[i + 1] === 'failed' ? realisation.error : undefined;
+				const labels = exchangesOf(key, poolId);
+				const ok = (error ? labels.slice(0, -1) : labels).map((label) => seen(label));
+				return error ? [...ok, seen(error.label, error.status, error.__type)] : ok;
+			});
+			const actual = cloud.log.entries.map((e): Seen => ({
+				label: e.label,
+				status: e.response.status,
+				type:
+					e.response.status === 200
+						? null
+						: (JSON.parse(e.response.body) as { __type: string }).__type
+			}));
+			expect(actual).toEqual(expected);
+			expect(output.failure?.__type ?? null).toBe(realisation.error?.__type ?? null);
+		}
+	);
+
+	it('a client with a secret signs every call with SECRET_HASH and gets through', async () => {
+		const cloud = cloudFor();
+		const server = cloud.scenario.userPool.clients.find((c) => c.secret !== null)!;
+		const { visited, output } = await visit({
+			...signInInputFor(cloud, { user: 'alice' }),
+			client: { id: server.id, secret: server.secret }
+		});
+		expect(output.failure).toBeNull();
+		expect(visited.at(-1)).toBe('done');
+		const bodies = cloud.log.entries
+			.filter((e) => e.label === 'InitiateAuth' || e.label === 'RespondToAuthChallenge')
+			.map((e) => JSON.parse(e.request.body) as Record<string, Record<string, string>>);
+		for (const body of bodies)
+			expect(body.AuthParameters?.SECRET_HASH ?? body.ChallengeResponses?.SECRET_HASH).toMatch(
+				/^[A-Za-z0-9+/]{43}=$/
+			);
+	});
+});

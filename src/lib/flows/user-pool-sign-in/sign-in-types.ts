@@ -1,0 +1,101 @@
+import type { Clock, CloudFetch } from '$lib/cloud';
+import type { UserPoolSignInMistakeId } from './definition';
+import type { SignInFailure } from './sign-in-error';
+
+/** Everything the app in the browser knows before the learner presses "Sign in". */
+export interface UserPoolSignInInput {
+	/** The app's network: every request of the flow goes through it (and is recorded). */
+	fetch: CloudFetch;
+	/** The simulated clock: SRP `TIMESTAMP`, TOTP codes and the `exp` checks read it. */
+	clock: Clock;
+	region: string;
+	userPoolId: string;
+	client: { id: string; secret: string | null };
+	user: {
+		username: string;
+		password: string;
+		/** Answer to `NEW_PASSWORD_REQUIRED`. */
+		newPassword?: string;
+		/** The authenticator app's secret, for `SOFTWARE_TOKEN_MFA`. */
+		totpSecret?: string;
+	};
+	/** What the app does wrong in this run (see `userPoolSignInMistakes`). */
+	mistakes: readonly UserPoolSignInMistakeId[];
+}
+
+/** The client's SRP secret `a` and public `A`, as hex (BigInt does not survive JSON). */
+export interface SrpSecret {
+	a: string;
+	A: string;
+}
+
+/** `AuthenticationResult` of InitiateAuth / RespondToAuthChallenge. */
+export interface SignInTokens {
+	idToken: string;
+	accessToken: string;
+	/** Absent from a REFRESH_TOKEN_AUTH answer: the app keeps the one it has. */
+	refreshToken?: string;
+	expiresIn: number;
+	tokenType: string;
+}
+
+/** What the pool answered to a sign-in call: tokens, or the next challenge. */
+export type AuthAnswer =
+	| { kind: 'tokens'; tokens: SignInTokens }
+	| {
+			kind: 'challenge';
+			challengeName: 'SOFTWARE_TOKEN_MFA' | 'NEW_PASSWORD_REQUIRED';
+			session: string;
+			parameters: Record<string, string>;
+	  };
+
+export interface PasswordVerifierChallenge {
+	srp: SrpSecret;
+	/** `Session` of the InitiateAuth answer, if the pool sent one. */
+	session: string | null;
+	/** `SALT`, `SRP_B`, `SECRET_BLOCK`, `USERNAME`, `USER_ID_FOR_SRP`. */
+	parameters: Record<string, string>;
+}
+
+export interface VerifiedIdToken {
+	header: { kid: string; alg: string };
+	claims: Record<string, unknown>;
+	/** The `kid`s the JWKS listed. */
+	jwksKids: string[];
+}
+
+export interface UserAttributes {
+	username: string;
+	attributes: Record<string, string>;
+}
+
+export interface AccessTokenExpiry {
+	/** The access token's `exp` (epoch seconds), read without verifying: only for scheduling. */
+	exp: number;
+	/** Simulated epoch ms before and after the clock moved. */
+	from: number;
+	to: number;
+}
+
+export interface RefreshResult {
+	tokens: SignInTokens;
+	/** Whether the answer carried a `RefreshToken` key at all (it should not). */
+	returnedRefreshToken: boolean;
+}
+
+/** Machine context: the input plus only what came back from the pool (through `assign`). */
+export interface UserPoolSignInContext {
+	input: UserPoolSignInInput;
+	challenge: PasswordVerifierChallenge | null;
+	/** `USER_ID_FOR_SRP`: the name every later call uses instead of what the user typed. */
+	userIdForSrp: string | null;
+	/** The challenge that followed the password, if any. */
+	nextChallenge: Extract<AuthAnswer, { kind: 'challenge' }> | null;
+	tokens: SignInTokens | null;
+	idToken: VerifiedIdToken | null;
+	user: UserAttributes | null;
+	expiry: AccessTokenExpiry | null;
+	refresh: RefreshResult | null;
+	/** Set when the run ends in `failed`. */
+	failure: SignInFailure | null;
+}
