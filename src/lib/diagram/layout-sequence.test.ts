@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import type { Exchange } from '$lib/cloud';
+import type { FlowActor, FlowRunStep } from '$lib/flows/types';
+import { arrowHead } from './arrow-head';
+import { fitLabel } from './fit-label';
+import { layoutSequence, type MessageLayout, type NoteLayout } from './layout-sequence';
+import { responseSummary } from './response-summary';
+import { defaultSequenceMetrics as m } from './sequence-metrics';
+import { wrapText } from './wrap-text';
+
+// Hand-made shapes for the geometry only: no service behaviour is being imitated here.
+const actors: FlowActor[] = [
+	{ id: 'learner', label: 'You' },
+	{ id: 'app', label: 'Web app' },
+	{ id: 'user-pool', label: 'User pool' }
+];
+
+function exchange(id: number, status = 200, body = '{}', from = 'app', to = 'user-pool'): Exchange {
+	return {
+		id,
+		from,
+		to,
+		label: 'Op',
+		request: { method: 'POST', url: 'https://example.test/', headers: [], body: '' },
+		response: { status, statusText: '', headers: [], body },
+		at: 0
+	};
+}
+
+function step(index: number, exchanges: Exchange[], extra: Partial<FlowRunStep> = {}): FlowRunStep {
+	return {
+		index,
+		id: `s${index}`,
+		title: `Step ${index}`,
+		caption: '',
+		exchanges,
+		outcome: 'ok',
+		at: 0,
+		...extra
+	};
+}
+
+describe('layoutSequence', () => {
+	it('gives each actor a column of equal width, lifelines at the column centres', () => {
+		const layout = layoutSequence({ actors, steps: [], width: m.gutter + 3 * 200 });
+		const centres = [m.gutter + 100, m.gutter + 300, m.gutter + 500];
+		expect(layout.columns.map((c) => c.x)).toEqual(centres);
+		expect(layout.columns.every((c) => c.width === 200)).toBe(true);
+	});
+
+	it('keeps the minimum column width on a narrow screen and grows wider than it, to scroll', () => {
+		const layout = layoutSequence({ actors, steps: [], width: 320 });
+		expect(layout.columns[0]?.width).toBe(m.minColumnWidth);
+		expect(layout.width).toBe(m.gutter + 3 * m.minColumnWidth);
+	});
+
+	it('caps the column width on a wide screen and centres the columns', () => {
+		const layout = layoutSequence({ actors, steps: [], width: 2000 });
+		expect(layout.width).toBe(2000);
+		expect(layout.columns[0]?.width).toBe(m.maxColumnWidth);
+		const left = (layout.columns[0]?.x ?? 0) - m.maxColumnWidth / 2;
+		const right = 2000 - ((layout.columns[2]?.x ?? 0) + m.maxColumnWidth / 2);
+		expect(left - m.gutter).toBeCloseTo(right);
+	});
+
+	it('gives every message its own row: the request, then the response one row lower', () => {
+		const steps = [step(0, [exchange(1), exchange(2)])];
+		const layout = layoutSequence({ actors, steps, width: 700 });
+		const [first, second] = layout.items as MessageLayout[];
+		expect(first?.response.y).toBe((first?.request.y ?? 0) + m.rowHeight);
+		expect(second?.request.y).toBe((first?.response.y ?? 0) + m.rowHeight);
+	});
+
+	it('draws the request from sender to receiver and the response back', () => {
+		const layout = layoutSequence({ actors, steps: [step(0, [exchange(1)])], width: 700 });
+		const [message] = layout.items as MessageLayout[];
+		const app = layout.columns[1]?.x;
+		const pool = layout.columns[2]?.x;
+		expect(message?.request).toMatchObject({ x1: app, x2: pool });
+		expect(message?.response).toMatchObject({ x1: pool, x2: app });
+	});
+
+	it('draws a step without exchanges as a note on its actor lifeline, centred', () => {
+		const layout = layoutSequence({
+			actors,
+			steps: [step(0, [], { actor: 'learner', title: 'An hour passes' })],
+			width: 700
+		});
+		const [note] = layout.items as NoteLayout[];
+		expect(note?.kind).toBe('note');
+		expect((note?.box.x ?? 0) + (note?.box.width ?? 0) / 2).toBe(layout.columns[0]?.x);
+		expect(note?.lines).toEqual(['An hour passes']);
+	});
+
+	it('draws a step the app performs itself as a note after the exchanges that fed it', () => {
+		const steps = [step(0, [exchange(1)], { actor: 'app' })];
+		const layout = layoutSequence({ actors, steps, width: 700 });
+		const [message, note] = layout.items;
+		expect(message?.kind).toBe('message');
+		expect(note?.kind).toBe('note');
+		expect((note as NoteLayout).box.y).toBeGreaterThan((message as MessageLayout).response.y);
+	});
+
+	it('reserves room for every step, so revealing one never moves another', () => {
+		const steps = [step(0, [exchange(1)]), step(1, []), step(2, [exchange(2)])];
+		const all = layoutSequence({ actors, steps, width: 700 });
+		const firstTwo = layoutSequence({ actors, steps: steps.slice(0, 2), width: 700 });
+		expect(all.bands.slice(0, 2)).toEqual(firstTwo.bands);
+		expect(all.height).toBeGreaterThan(firstTwo.height);
+		for (let i = 1; i < all.bands.length; i++) {
+			expect(all.bands[i]?.top).toBeGreaterThanOrEqual(all.bands[i - 1]?.bottom ?? Infinity);
+		}
+	});
+
+	it('adds a column for an actor the run uses but the flow did not list', () => {
+		const layout = layoutSequence({
+			actors,
+			steps: [step(0, [exchange(1, 200, '{}', 'app', 'sts')])],
+			width: 900
+		});
+		expect(layout.columns.map((c) => c.id)).toEqual(['learner', 'app', 'user-pool', 'sts']);
+	});
+
+	it('marks an error response and shortens labels to fit between the lifelines', () => {
+		const body = JSON.stringify({
+			__type: 'NotAuthorizedException',
+			message: 'Access Token has expired'
+		});
+		const steps = [step(0, [exchange(1, 400, body)])];
+		const layout = layoutSequence({ actors, steps, width: 300 });
+		const [message] = layout.items as MessageLayout[];
+		expect(message?.summary.kind).toBe('error');
+		const span = Math.abs((message?.request.x2 ?? 0) - (message?.request.x1 ?? 0));
+		expect((message?.response.label.length ?? 0) * m.charWidth).toBeLessThan(span);
+	});
+});
+
+describe('responseSummary', () => {
+	const res = (status: number, body: string, statusText = '') => ({
+		status,
+		statusText,
+		headers: [],
+		body
+	});
+
+	it('names the AWS error type, without its namespace, and keeps the message', () => {
+		const body = JSON.stringify({
+			__type: 'com.amazonaws#NotAuthorizedException',
+			message: 'Incorrect username or password.'
+		});
+		expect(responseSummary(res(400, body))).toEqual({
+			text: '400 NotAuthorizedException',
+			kind: 'error',
+			message: 'Incorrect username or password.'
+		});
+	});
+
+	it('names the OAuth error', () => {
+		expect(responseSummary(res(400, '{"error":"invalid_grant"}')).text).toBe('400 invalid_grant');
+	});
+
+	it('names the challenge the pool asks for next', () => {
+		expect(responseSummary(res(200, '{"ChallengeName":"PASSWORD_VERIFIER"}'))).toEqual({
+			text: '200 PASSWORD_VERIFIER',
+			kind: 'challenge'
+		});
+	});
+
+	it('shows the status of a plain success, and treats any 4xx/5xx as an error', () => {
+		expect(responseSummary(res(200, '{"keys":[]}', 'OK')).text).toBe('200 OK');
+		expect(responseSummary(res(503, 'down', 'Service Unavailable')).kind).toBe('error');
+	});
+});
+
+describe('label helpers', () => {
+	it('wrapText breaks between words and cuts a word longer than a line', () => {
+		const lines = ['An hour', 'passes on', 'the clock'];
+		expect(wrapText('An hour passes on the clock', 12)).toEqual(lines);
+		expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+	});
+
+	it('fitLabel keeps the method and last path segment of a long URL label', () => {
+		const url = 'GET /us-east-1_FlowLab01/.well-known/jwks.json';
+		expect(fitLabel(url, 20)).toBe('GET …/jwks.json');
+		expect(fitLabel('RespondToAuthChallenge', 10)).toBe('RespondTo…');
+		expect(fitLabel('GetUser', 10)).toBe('GetUser');
+	});
+
+	it('arrowHead points the way the arrow travels', () => {
+		expect(arrowHead(100, 50, 1)).toBe('100,50 91,45.5 91,54.5');
+		expect(arrowHead(100, 50, -1)).toBe('100,50 109,45.5 109,54.5');
+	});
+});
