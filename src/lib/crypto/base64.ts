@@ -41,8 +41,10 @@ export function base64Decode(text: string): Uint8Array<ArrayBuffer> {
  */
 export function base64DecodeTolerant(text: string): Uint8Array<ArrayBuffer> {
 	const unpadded = text.replace(/=+$/, '');
-	// A single leftover character can carry only 6 bits: never a whole byte.
-	if (!TOLERANT_PATTERN.test(text) || unpadded.length % 4 === 1) {
+	// A single leftover character carries only 6 bits, never a whole byte; padding, when
+	// present, must complete the last group of four exactly (as `atob` requires)
+	const badPadding = unpadded !== text && (text.length % 4 !== 0 || unpadded.length % 4 < 2);
+	if (!TOLERANT_PATTERN.test(text) || unpadded.length % 4 === 1 || badPadding) {
 		throw new TypeError(`Expected base64 or base64url, received ${JSON.stringify(text)}`);
 	}
 	const standard = unpadded.replace(/-/g, '+').replace(/_/g, '/');

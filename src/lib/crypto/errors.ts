@@ -3,16 +3,14 @@
  * turns these into the AWS error the real service would return.
  */
 export class CryptoError extends Error {
+	// Names are written out: a minifier renames classes, and `name` is what a learner sees
+	override readonly name: string = 'CryptoError';
 	readonly code: string = 'ERR_CRYPTO';
-
-	constructor(message: string) {
-		super(message);
-		this.name = new.target.name;
-	}
 }
 
 /** A hex parameter (`SRP_B`, `SALT`) is not a hex integer. */
 export class SrpInvalidHexError extends CryptoError {
+	override readonly name = 'SrpInvalidHexError';
 	override readonly code = 'ERR_SRP_INVALID_HEX';
 
 	constructor(
@@ -28,6 +26,7 @@ export class SrpInvalidHexError extends CryptoError {
  * client's `S` independent of the password. Same words as amazon-cognito-identity-js.
  */
 export class SrpIllegalBError extends CryptoError {
+	override readonly name = 'SrpIllegalBError';
 	override readonly code = 'ERR_SRP_B_MOD_N_ZERO';
 
 	constructor() {
@@ -42,6 +41,7 @@ export class SrpIllegalBError extends CryptoError {
  * Same words as amazon-cognito-identity-js.
  */
 export class SrpZeroUError extends CryptoError {
+	override readonly name = 'SrpZeroUError';
 	override readonly code = 'ERR_SRP_U_ZERO';
 
 	constructor() {

@@ -70,6 +70,7 @@ describe('srpClientSignature', () => {
 			const error = await srpClientSignature(katInput({ srpB })).catch((e: unknown) => e);
 			expect(error).toBeInstanceOf(SrpIllegalBError);
 			expect(error).toMatchObject({
+				name: 'SrpIllegalBError',
 				code: 'ERR_SRP_B_MOD_N_ZERO',
 				message:
 					'B cannot be zero. SRP_B mod N is 0, so the session key would not depend on the password.'
@@ -82,6 +83,7 @@ describe('srpClientSignature', () => {
 			new SrpInvalidHexError('SRP_B', 'xyz')
 		);
 		await expect(srpClientSignature(katInput({ salt: '' }))).rejects.toMatchObject({
+			name: 'SrpInvalidHexError',
 			code: 'ERR_SRP_INVALID_HEX',
 			parameter: 'SALT',
 			message: 'SALT must be a non-empty hex integer, received ""'
