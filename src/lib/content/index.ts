@@ -1,0 +1,26 @@
+export { ContentError, ContentNotFoundError } from './content-error';
+export {
+	optionalPositiveInteger,
+	requireFrontmatter,
+	requireId,
+	requireOneOf,
+	requireString
+} from './frontmatter';
+export { parseNumberedName } from './numbered-name';
+export type { NumberedName } from './numbered-name';
+export { listFlowLessons, parseFlowLessonMeta, parseFlowLessons } from './flow-index';
+export { loadFlowLesson } from './flow-lesson';
+export { loadQuiz, parseQuiz } from './quiz';
+export { listHomeSections, loadHomeSection } from './home';
+export type {
+	FlowLesson,
+	FlowLessonMeta,
+	FlowLessonStatus,
+	HomeSection,
+	LessonMistake,
+	LessonStep,
+	Quiz,
+	QuizChoice,
+	QuizLink,
+	QuizQuestion
+} from './types';

@@ -1,0 +1,79 @@
+import type { Component } from 'svelte';
+
+export type FlowLessonStatus = 'available' | 'coming';
+
+/** One entry of the learning path, read from `content/flows/NN-<id>/index.md`. */
+export interface FlowLessonMeta {
+	/** The folder name without its number: the URL segment. */
+	id: string;
+	/** The folder's number: the position in the learning path. */
+	order: number;
+	title: string;
+	/** One or two sentences for the learning path. */
+	summary: string;
+	/** The flow id in `src/lib/flows` that the lesson walks through. */
+	flow: string;
+	status: FlowLessonStatus;
+	/** Reading and playing time, when the author gave one. */
+	minutes?: number;
+}
+
+/** The passage that accompanies one step of a flow. */
+export interface LessonStep {
+	step: string;
+	component: Component;
+}
+
+/** The passage that explains one "what if" mistake. */
+export interface LessonMistake {
+	mistake: string;
+	component: Component;
+}
+
+/** Everything a flow page renders beside the player. */
+export interface FlowLesson {
+	meta: FlowLessonMeta;
+	intro: Component;
+	/** In the order of the numbered step files. */
+	steps: LessonStep[];
+	/** In alphabetical order of their ids. */
+	mistakes: LessonMistake[];
+}
+
+export interface QuizChoice {
+	id: string;
+	text: string;
+}
+
+/** Where in the flow the quiz question's subject can be watched happening. */
+export interface QuizLink {
+	step: string;
+	mistakes: string[];
+}
+
+export interface QuizQuestion {
+	id: string;
+	prompt: string;
+	choices: QuizChoice[];
+	/** The id of the right choice. */
+	answer: string;
+	explanation: string;
+	link: QuizLink;
+}
+
+export interface Quiz {
+	questions: QuizQuestion[];
+}
+
+/** A section of the home page, from `content/home/<name>.md`. */
+export interface HomeSection {
+	name: string;
+	title: string;
+	component: Component;
+}
+
+/** The shape mdsvex gives a compiled `.md` module. */
+export interface MarkdownModule {
+	default: Component;
+	metadata?: Record<string, unknown>;
+}
