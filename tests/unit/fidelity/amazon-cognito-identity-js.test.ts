@@ -39,6 +39,11 @@ afterEach(() => {
 	unpinTime();
 });
 
+/** The pool's JWKS as a verifier would fetch it: from the published URL, through the cloud. */
+async function jwksOverTheNetwork() {
+	return (await cloud.fetch(cloud.userPool.jwksUrl)).json();
+}
+
 type Outcome =
 	| { kind: 'success'; session: CognitoUserSession }
 	| { kind: 'failure'; error: Error }
@@ -64,7 +69,7 @@ function authenticate(user: CognitoUser, Username: string, Password: string): Pr
 
 async function verifyIdToken(session: CognitoUserSession) {
 	const verifier = CognitoJwtVerifier.create({ userPoolId: UserPoolId, tokenUse: 'id', clientId: webClientId });
-	verifier.cacheJwks(await cloud.userPool.jwks());
+	verifier.cacheJwks(await jwksOverTheNetwork());
 	return verifier.verifySync(session.getIdToken().getJwtToken());
 }
 

@@ -36,6 +36,11 @@ beforeEach(() => {
 });
 afterEach(unpinTime);
 
+/** The pool's JWKS as a verifier would fetch it: from the published URL, through the cloud. */
+async function jwksOverTheNetwork() {
+	return (await cloud.fetch(cloud.userPool.jwksUrl)).json();
+}
+
 async function signIn(username = 'alice', password = 'Correct-Horse-42') {
 	const out = await sdk.send(
 		new InitiateAuthCommand({
@@ -49,7 +54,7 @@ async function signIn(username = 'alice', password = 'Correct-Horse-42') {
 
 async function verifier(tokenUse: 'id' | 'access', clientId = legacyClientId) {
 	const v = CognitoJwtVerifier.create({ userPoolId, tokenUse, clientId });
-	v.cacheJwks(await cloud.userPool.jwks());
+	v.cacheJwks(await jwksOverTheNetwork());
 	return v;
 }
 
