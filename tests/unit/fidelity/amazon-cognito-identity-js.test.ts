@@ -79,7 +79,11 @@ describe('amazon-cognito-identity-js signs in against the simulated pool (SRP)',
 		const outcome = await authenticate(user, 'alice', 'Correct-Horse-42');
 		if (outcome.kind !== 'success') throw new Error(`expected success, got ${outcome.kind}`);
 		expect((await verifyIdToken(outcome.session))['cognito:username']).toBe('alice');
-		expect(cloud.log.entries.map((e) => e.label)).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
+		expect(cloud.log.entries.map((e) => e.label)).toEqual([
+			'InitiateAuth',
+			'RespondToAuthChallenge',
+			`GET /${UserPoolId}/.well-known/jwks.json`
+		]);
 	});
 
 	it('gets the generic NotAuthorizedException for a wrong password', async () => {
