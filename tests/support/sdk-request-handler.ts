@@ -40,7 +40,10 @@ export function cloudRequestHandler(fetch: CloudFetch) {
 }
 
 /** A user-pool SDK client wired to the cloud: static dummy credentials, one attempt. */
-export function cognitoClient(fetch: CloudFetch, region = 'us-east-1'): CognitoIdentityProviderClient {
+export function cognitoClient(
+	fetch: CloudFetch,
+	region = 'us-east-1'
+): CognitoIdentityProviderClient {
 	return new CognitoIdentityProviderClient({
 		region,
 		credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'dummy-secret' },

@@ -4,7 +4,12 @@ import {
 	type CognitoIdentityProviderClient,
 	type RespondToAuthChallengeCommandOutput
 } from '@aws-sdk/client-cognito-identity-provider';
-import { computeSecretHash, formatSrpTimestamp, srpClientSignature, srpClientStart } from '$lib/crypto';
+import {
+	computeSecretHash,
+	formatSrpTimestamp,
+	srpClientSignature,
+	srpClientStart
+} from '$lib/crypto';
 
 export interface SrpSignIn {
 	poolId: string;

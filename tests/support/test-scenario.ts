@@ -17,7 +17,11 @@ export function testScenario(): Scenario {
 		...structuredClone(web),
 		id: legacyClientId,
 		name: 'legacy-app',
-		explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+		explicitAuthFlows: [
+			'ALLOW_USER_SRP_AUTH',
+			'ALLOW_USER_PASSWORD_AUTH',
+			'ALLOW_REFRESH_TOKEN_AUTH'
+		],
 		preventUserExistenceErrors: 'LEGACY'
 	});
 	scenario.userPool.users.push(

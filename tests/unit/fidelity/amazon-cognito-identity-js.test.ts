@@ -68,7 +68,11 @@ function authenticate(user: CognitoUser, Username: string, Password: string): Pr
 }
 
 async function verifyIdToken(session: CognitoUserSession) {
-	const verifier = CognitoJwtVerifier.create({ userPoolId: UserPoolId, tokenUse: 'id', clientId: webClientId });
+	const verifier = CognitoJwtVerifier.create({
+		userPoolId: UserPoolId,
+		tokenUse: 'id',
+		clientId: webClientId
+	});
 	verifier.cacheJwks(await jwksOverTheNetwork());
 	return verifier.verifySync(session.getIdToken().getJwtToken());
 }
@@ -140,7 +144,9 @@ describe('amazon-cognito-identity-js signs in against the simulated pool (SRP)',
 		await authenticate(user, 'alice', 'Correct-Horse-42');
 		const attributes = await new Promise<{ Name: string; Value: string }[]>((resolve, reject) =>
 			user.getUserAttributes((err, attrs) =>
-				err ? reject(err) : resolve((attrs ?? []).map((a) => ({ Name: a.getName(), Value: a.getValue() })))
+				err
+					? reject(err)
+					: resolve((attrs ?? []).map((a) => ({ Name: a.getName(), Value: a.getValue() })))
 			)
 		);
 		expect(attributes).toContainEqual({ Name: 'email', Value: 'alice@example.com' });

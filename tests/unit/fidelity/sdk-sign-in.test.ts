@@ -127,7 +127,12 @@ describe('USER_SRP_AUTH through the AWS SDK', () => {
 
 	it('refuses a disabled user with User is disabled.', async () => {
 		const error = await failure(
-			srpSignIn(sdk, { poolId, clientId: webClientId, username: 'frank', password: 'Disabled-Pass-42' })
+			srpSignIn(sdk, {
+				poolId,
+				clientId: webClientId,
+				username: 'frank',
+				password: 'Disabled-Pass-42'
+			})
 		);
 		expect(error).toBeInstanceOf(NotAuthorizedException);
 		expect(error.message).toBe('User is disabled.');
@@ -135,12 +140,22 @@ describe('USER_SRP_AUTH through the AWS SDK', () => {
 
 	it('RESET_REQUIRED: PasswordResetRequiredException under LEGACY, generic under ENABLED', async () => {
 		const legacy = await failure(
-			srpSignIn(sdk, { poolId, clientId: legacyClientId, username: 'erin', password: 'Reset-Me-Pass-42' })
+			srpSignIn(sdk, {
+				poolId,
+				clientId: legacyClientId,
+				username: 'erin',
+				password: 'Reset-Me-Pass-42'
+			})
 		);
 		expect(legacy).toBeInstanceOf(PasswordResetRequiredException);
 		expect(legacy.message).toBe('Password reset required for the user');
 		const enabled = await failure(
-			srpSignIn(sdk, { poolId, clientId: webClientId, username: 'erin', password: 'Reset-Me-Pass-42' })
+			srpSignIn(sdk, {
+				poolId,
+				clientId: webClientId,
+				username: 'erin',
+				password: 'Reset-Me-Pass-42'
+			})
 		);
 		expect(enabled).toBeInstanceOf(NotAuthorizedException);
 		expect(enabled.message).toBe('Incorrect username or password.');
@@ -297,7 +312,8 @@ describe('USER_PASSWORD_AUTH, flows and SECRET_HASH through the AWS SDK', () => 
 					AuthParameters: { USERNAME: 'alice', PASSWORD: 'Correct-Horse-42', SECRET_HASH: hash }
 				})
 			);
-		const wrong = await failure(withHash(await computeSecretHash('bob', serverClientId, serverClientSecret)));
+		const bobHash = await computeSecretHash('bob', serverClientId, serverClientSecret);
+		const wrong = await failure(withHash(bobHash));
 		expect(wrong.message).toBe(`Unable to verify secret hash for client ${serverClientId}`);
 		const ok = await withHash(await computeSecretHash('alice', serverClientId, serverClientSecret));
 		expect(ok.AuthenticationResult).toBeDefined();
@@ -391,7 +407,9 @@ describe('refresh, GetUser, GlobalSignOut and RevokeToken through the AWS SDK', 
 		await sdk.send(new RevokeTokenCommand({ Token: tokens.RefreshToken, ClientId: legacyClientId }));
 		const revoked = await failure(refresh(tokens.RefreshToken!));
 		expect(revoked.message).toBe('Refresh Token has been revoked');
-		const revokedAccess = await failure(sdk.send(new GetUserCommand({ AccessToken: tokens.AccessToken })));
+		const revokedAccess = await failure(
+			sdk.send(new GetUserCommand({ AccessToken: tokens.AccessToken }))
+		);
 		expect(revokedAccess.message).toBe('Access Token has been revoked');
 		const fresh = await signIn();
 		advanceTime(31 * 24 * 3600_000);
@@ -403,7 +421,10 @@ describe('refresh, GetUser, GlobalSignOut and RevokeToken through the AWS SDK', 
 		const tokens = await signIn();
 		const user = await sdk.send(new GetUserCommand({ AccessToken: tokens.AccessToken }));
 		expect(user.Username).toBe('alice');
-		expect(user.UserAttributes?.[0]).toEqual({ Name: 'sub', Value: 'a11ce000-1111-4aaa-8aaa-000000000001' });
+		expect(user.UserAttributes?.[0]).toEqual({
+			Name: 'sub',
+			Value: 'a11ce000-1111-4aaa-8aaa-000000000001'
+		});
 		for (const token of [tokens.IdToken, 'garbage']) {
 			const error = await failure(sdk.send(new GetUserCommand({ AccessToken: token })));
 			expect(error).toBeInstanceOf(NotAuthorizedException);

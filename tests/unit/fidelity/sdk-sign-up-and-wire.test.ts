@@ -39,7 +39,9 @@ beforeEach(() => {
 });
 afterEach(unpinTime);
 
-async function failure(promise: Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
+type SdkError = Error & { $metadata?: { httpStatusCode?: number } };
+
+async function failure(promise: Promise<unknown>): Promise<SdkError> {
 	try {
 		await promise;
 	} catch (error) {
@@ -72,7 +74,11 @@ describe('SignUp, ConfirmSignUp and ResendConfirmationCode through the AWS SDK',
 			AttributeName: 'email'
 		});
 		expect(cloud.userPool.outbox).toEqual([
-			expect.objectContaining({ username: 'grace', destination: 'grace@example.com', purpose: 'SignUp' })
+			expect.objectContaining({
+				username: 'grace',
+				destination: 'grace@example.com',
+				purpose: 'SignUp'
+			})
 		]);
 		const error = await failure(
 			sdk.send(
@@ -100,7 +106,9 @@ describe('SignUp, ConfirmSignUp and ResendConfirmationCode through the AWS SDK',
 	it('expires a replaced code and a code older than 24 hours', async () => {
 		await signUp('grace');
 		const first = lastCode();
-		await sdk.send(new ResendConfirmationCodeCommand({ ClientId: legacyClientId, Username: 'grace' }));
+		await sdk.send(
+			new ResendConfirmationCodeCommand({ ClientId: legacyClientId, Username: 'grace' })
+		);
 		const replaced = await failure(confirm('grace', first));
 		expect(replaced).toBeInstanceOf(ExpiredCodeException);
 		expect(replaced.message).toBe('Invalid code provided, please request a code again.');
@@ -114,7 +122,9 @@ describe('SignUp, ConfirmSignUp and ResendConfirmationCode through the AWS SDK',
 		expect(taken.message).toBe('User already exists');
 		const weak = await failure(signUp('grace', 'alllowercase1!'));
 		expect(weak).toBeInstanceOf(InvalidPasswordException);
-		expect(weak.message).toBe('Password did not conform with policy: Password must have uppercase characters');
+		expect(weak.message).toBe(
+			'Password did not conform with policy: Password must have uppercase characters'
+		);
 	});
 
 	it('needs SecretHash for a client with a secret', async () => {

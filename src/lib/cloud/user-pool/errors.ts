@@ -18,7 +18,8 @@ export const missingParameter = (name: string) =>
 	invalidParameter(`Missing required parameter ${name}`);
 
 /** ⚠ wording from emulators (moto), cognito.md §3.7. */
-export const userNotFound = () => new AwsServiceError('UserNotFoundException', 'User does not exist.');
+export const userNotFound = () =>
+	new AwsServiceError('UserNotFoundException', 'User does not exist.');
 
 /** ⚠ wording from emulators (moto), cognito.md §3.7. */
 export const userDisabled = () => notAuthorized('User is disabled.');
@@ -36,7 +37,7 @@ export const invalidSession = () => notAuthorized('Invalid session for the user.
 export const expiredSession = () =>
 	notAuthorized('Invalid session for the user, session is expired.');
 
-/** ⚠ SIM wording: the exact ResourceNotFoundException text for an unknown client is unconfirmed. */
+/** ⚠ SIM wording: the ResourceNotFoundException text for an unknown client is unconfirmed. */
 export const clientNotFound = (clientId: string) =>
 	new AwsServiceError('ResourceNotFoundException', `User pool client ${clientId} does not exist.`);
 

@@ -25,7 +25,9 @@ export interface UserPoolKeys {
  * Slow (hundreds of ms), which is why a cloud generates them lazily and tests generate them
  * once and pass them to every cloud they build.
  *
- * @example const keys = await generateUserPoolKeys(); createCloud(undefined, { userPoolKeys: keys });
+ * @example
+ * const keys = await generateUserPoolKeys();
+ * createCloud(undefined, { userPoolKeys: keys });
  */
 export async function generateUserPoolKeys(): Promise<UserPoolKeys> {
 	const [idToken, accessToken, refreshToken] = await Promise.all([

@@ -47,5 +47,6 @@ export async function nextSignInStep(
 			ChallengeParameters: {}
 		};
 	}
-	return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(model, { user, client }) };
+	const AuthenticationResult = await issueTokens(model, { user, client });
+	return { ChallengeParameters: {}, AuthenticationResult };
 }

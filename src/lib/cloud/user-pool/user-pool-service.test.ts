@@ -45,7 +45,10 @@ describe('the user pool on the wire', () => {
 		['a GET', new Request(endpoint)],
 		['no target', post('{}', { 'x-amz-target': '' })],
 		['another service', post('{}', { 'x-amz-target': 'AWSCognitoIdentityService.GetId' })],
-		['an unknown operation', post('{}', { 'x-amz-target': 'AWSCognitoIdentityProviderService.Nope' })],
+		[
+			'an unknown operation',
+			post('{}', { 'x-amz-target': 'AWSCognitoIdentityProviderService.Nope' })
+		],
 		['a form body', post('a=b', { 'content-type': 'application/x-www-form-urlencoded' })]
 	])('answers %s with a message-less UnknownOperationException', async (_, request) => {
 		const { userPool } = createCloud();
@@ -93,7 +96,8 @@ describe('the user pool on the wire', () => {
 		const jwks = await (await cloud.fetch(`${issuer}/.well-known/jwks.json`)).json();
 		expect(jwks).toEqual(await cloud.userPool.jwks());
 		expect(jwks.keys).toHaveLength(2);
-		for (const key of jwks.keys) expect(Object.keys(key).sort()).toEqual(['alg', 'e', 'kid', 'kty', 'n', 'use']);
+		for (const key of jwks.keys)
+			expect(Object.keys(key).sort()).toEqual(['alg', 'e', 'kid', 'kty', 'n', 'use']);
 		const config = await (await cloud.fetch(`${issuer}/.well-known/openid-configuration`)).json();
 		expect(config).toMatchObject({
 			issuer,
@@ -117,16 +121,57 @@ describe('the user pool on the wire', () => {
 
 	it('never rejects and never answers 500, whatever the request', async () => {
 		const { userPool } = createCloud(undefined, { userPoolKeys: testKeys });
-		const operations = ['InitiateAuth', 'RespondToAuthChallenge', 'SignUp', 'ConfirmSignUp', 'ResendConfirmationCode', 'GetUser', 'GlobalSignOut', 'RevokeToken'];
+		const operations = [
+			'InitiateAuth',
+			'RespondToAuthChallenge',
+			'SignUp',
+			'ConfirmSignUp',
+			'ResendConfirmationCode',
+			'GetUser',
+			'GlobalSignOut',
+			'RevokeToken'
+		];
+		const members = fc.constantFrom(
+			'ClientId',
+			'AuthFlow',
+			'AuthParameters',
+			'ChallengeName',
+			'ChallengeResponses',
+			'Session',
+			'AccessToken',
+			'Token',
+			'Username',
+			'Password',
+			'ConfirmationCode',
+			'UserAttributes'
+		);
+		// AuthParameters / ChallengeResponses keys, so the fuzz gets past the first checks
+		const parameters = fc.constantFrom(
+			'USERNAME',
+			'SRP_A',
+			'PASSWORD',
+			'REFRESH_TOKEN',
+			'SECRET_HASH',
+			'PASSWORD_CLAIM_SIGNATURE',
+			'PASSWORD_CLAIM_SECRET_BLOCK',
+			'TIMESTAMP',
+			'SOFTWARE_TOKEN_MFA_CODE',
+			'NEW_PASSWORD'
+		);
+		const values = fc.oneof(
+			fc.string(),
+			fc.integer(),
+			fc.constant(null),
+			fc.dictionary(fc.string(), fc.string()),
+			fc.dictionary(parameters, fc.oneof(fc.string(), fc.constantFrom('alice', 'abc123'))),
+			fc.constantFrom('3n4flowlab5webclient6a7b8c', 'USER_SRP_AUTH', 'PASSWORD_VERIFIER')
+		);
 		await fc.assert(
 			fc.asyncProperty(
 				fc.constantFrom(...operations),
 				fc.oneof(
 					fc.json(),
-					fc.dictionary(
-						fc.constantFrom('ClientId', 'AuthFlow', 'AuthParameters', 'ChallengeName', 'ChallengeResponses', 'Session', 'AccessToken', 'Token', 'Username', 'Password', 'ConfirmationCode', 'UserAttributes'),
-						fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.dictionary(fc.string(), fc.string()), fc.constant('3n4flowlab5webclient6a7b8c'), fc.constantFrom('USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'PASSWORD_VERIFIER'))
-					).map((o) => JSON.stringify(o))
+					fc.dictionary(members, values).map((o) => JSON.stringify(o))
 				),
 				async (operation, body) => {
 					const response = await userPool.handle(

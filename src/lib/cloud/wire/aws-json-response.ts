@@ -20,7 +20,8 @@ export function awsJsonResponse(output: unknown, requestId: string): Response {
  * `x-amzn-ErrorType: <Type>:` with the trailing colon, `x-amzn-ErrorMessage`, and the body
  * `{"__type","message"}`. A message-less error (UnknownOperationException) leaves both out.
  *
- * @example awsJsonErrorResponse(new AwsServiceError('NotAuthorizedException', 'Invalid Refresh Token.'), id)
+ * @example
+ * awsJsonErrorResponse(new AwsServiceError('NotAuthorizedException', 'Invalid Refresh Token.'), id);
  */
 export function awsJsonErrorResponse(error: AwsServiceError, requestId: string): Response {
 	const headers: Record<string, string> = {

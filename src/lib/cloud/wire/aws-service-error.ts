@@ -10,6 +10,9 @@
  */
 export class AwsServiceError extends Error {
 	override name = 'AwsServiceError';
+	/** The message as it goes on the wire; `undefined` means the member is left out. */
+	readonly awsMessage: string | undefined;
+
 	constructor(
 		/** The `__type`, e.g. `NotAuthorizedException`. */
 		readonly type: string,
@@ -20,6 +23,4 @@ export class AwsServiceError extends Error {
 		super(message ?? type);
 		this.awsMessage = message;
 	}
-	/** The message as it goes on the wire; `undefined` means the member is left out. */
-	readonly awsMessage: string | undefined;
 }

@@ -20,12 +20,16 @@ export type InputRules = Readonly<Record<string, MemberRule>>;
  * Checks an operation's input the way the service's front end does before any business rule,
  * and throws `InvalidParameterException` listing every violation in AWS's format:
  *
- *     1 validation error detected: Value null at 'clientId' failed to satisfy constraint: Member must not be null
+ *     1 validation error detected: Value null at 'clientId' failed to satisfy constraint:
+ *     Member must not be null
+ *
+ * (one line on the wire)
  *
  * Sources: the user pool answers validation failures as `InvalidParameterException` with
  * exactly this "N validation error(s) detected: Value … at '<lowerCamelName>' failed to satisfy
  * constraint: …" text (observed: "1 validation error detected: Value null at 'sub' failed to
- * satisfy constraint: Member must not be null", https://github.com/amazon-archives/amazon-cognito-auth-js/issues/65);
+ * satisfy constraint: Member must not be null",
+ * https://github.com/amazon-archives/amazon-cognito-auth-js/issues/65);
  * the enum and pattern wordings are the standard Coral ones. SIM choices, unsourced: the
  * wording for a member of the wrong JSON type ("Member must be of type …"; real Coral may answer
  * a SerializationException instead), and leaving the value out for sensitive members.

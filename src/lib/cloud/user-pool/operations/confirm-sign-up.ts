@@ -44,6 +44,7 @@ export async function confirmSignUp(
 	user.status = 'CONFIRMED';
 	user.confirmationCode = undefined;
 	if (user.attributes.email !== undefined) user.attributes.email_verified = 'true';
-	else if (user.attributes.phone_number !== undefined) user.attributes.phone_number_verified = 'true';
+	else if (user.attributes.phone_number !== undefined)
+		user.attributes.phone_number_verified = 'true';
 	return {};
 }

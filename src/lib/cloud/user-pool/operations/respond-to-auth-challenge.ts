@@ -149,7 +149,8 @@ async function softwareTokenMfa(
 	if (!totpVerify(user.totpSecret, responses.SOFTWARE_TOKEN_MFA_CODE!, model.clock.now()))
 		throw mfaCodeMismatch();
 	const client = model.client(session.clientId);
-	return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(model, { user, client }) };
+	const AuthenticationResult = await issueTokens(model, { user, client });
+	return { ChallengeParameters: {}, AuthenticationResult };
 }
 
 /**
