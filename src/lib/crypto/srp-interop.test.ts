@@ -9,7 +9,7 @@ import { fixedBytes, KAT } from './srp-known-answer.fixture';
 import { srpCreateVerifier, srpServerStart, srpServerVerify } from './srp-server';
 
 // One helper for every run: its constructor spends ~250 ms on a 1024-bit modPow in JSBN.
-// Each run sets smallAValue and clears the cached A, as the reference's known-answer test did.
+// Each run sets smallAValue (as the reference's known-answer test did) and replaces the cached A.
 const helper = new AuthenticationHelper(KAT.poolName);
 
 /**
