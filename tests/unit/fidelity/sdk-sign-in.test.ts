@@ -298,6 +298,23 @@ describe('USER_PASSWORD_AUTH, flows and SECRET_HASH through the AWS SDK', () => 
 		expect(wrong.message).toBe('Incorrect username or password.');
 	});
 
+	it('locks the user after 5 failures: Password attempts exceeded, even with the right password', async () => {
+		for (let i = 0; i < 5; i++) await failure(passwordAuth('alice', 'wrong'));
+		const locked = await failure(passwordAuth('alice', 'Correct-Horse-42'));
+		expect(locked).toBeInstanceOf(NotAuthorizedException);
+		expect(locked.message).toBe('Password attempts exceeded');
+		advanceTime(1000);
+		expect((await failure(passwordAuth('alice', 'wrong'))).message).toBe(
+			'Incorrect username or password.'
+		);
+		advanceTime(1000);
+		expect((await failure(passwordAuth('alice', 'Correct-Horse-42'))).message).toBe(
+			'Password attempts exceeded'
+		);
+		advanceTime(15 * 60_000);
+		expect((await passwordAuth('alice', 'Correct-Horse-42')).AuthenticationResult).toBeDefined();
+	});
+
 	it('needs SECRET_HASH for a client with a secret, and checks it', async () => {
 		const missing = await failure(passwordAuth('alice', 'Correct-Horse-42', serverClientId));
 		expect(missing).toBeInstanceOf(NotAuthorizedException);

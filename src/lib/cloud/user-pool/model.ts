@@ -12,6 +12,8 @@ export interface PoolUser extends UserScenario {
 	confirmationCode?: { code: string; expiresAt: number };
 	/** When GlobalSignOut last ran (epoch ms). */
 	signedOutAt?: number;
+	/** Failed password checks in a row, for the lockout (see `lockout.ts`). */
+	lockout?: { failures: number; lastFailureAt: number; lockedUntil: number };
 }
 
 /** The SRP half-done between InitiateAuth and RespondToAuthChallenge. */

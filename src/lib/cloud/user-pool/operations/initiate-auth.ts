@@ -12,6 +12,7 @@ import {
 	userNotFound
 } from '../errors';
 import { issueTokens } from '../issue-tokens';
+import { checkLockout, recordFailure, recordSuccess } from '../lockout';
 import type { PoolUser, UserPoolModel } from '../model';
 import { nextSignInStep, type SignInStep } from '../next-sign-in-step';
 import { openRefreshToken } from '../open-refresh-token';
@@ -164,7 +165,12 @@ async function userPasswordAuth(
 	if (user.status === 'RESET_REQUIRED')
 		throw enabled ? incorrectCredentials() : passwordResetRequired();
 	if (user.status === 'UNCONFIRMED') throw userNotConfirmed();
-	if (password !== user.password) throw incorrectCredentials();
+	checkLockout(model, user);
+	if (password !== user.password) {
+		recordFailure(model, user);
+		throw incorrectCredentials();
+	}
+	recordSuccess(user);
 	return nextSignInStep(model, user, client);
 }
 

@@ -12,6 +12,7 @@ import {
 	userNotConfirmed
 } from '../errors';
 import { issueTokens } from '../issue-tokens';
+import { checkLockout, recordFailure, recordSuccess } from '../lockout';
 import type { ChallengeSession, UserPoolModel } from '../model';
 import { nextSignInStep, type SignInStep } from '../next-sign-in-step';
 
@@ -115,6 +116,8 @@ async function passwordVerifier(
 	if (!user.enabled) throw userDisabled();
 	if (user.status === 'UNCONFIRMED') throw userNotConfirmed();
 
+	checkLockout(model, user);
+
 	// Check the TIMESTAMP is a real one, close to the pool's clock (⚠ SIM tolerance)
 	const timestamp = responses.TIMESTAMP!;
 	const stamped = parseSrpTimestamp(timestamp);
@@ -134,7 +137,11 @@ async function passwordVerifier(
 		timestamp,
 		signature: responses.PASSWORD_CLAIM_SIGNATURE!
 	});
-	if (!ok) throw incorrectCredentials();
+	if (!ok) {
+		recordFailure(model, user);
+		throw incorrectCredentials();
+	}
+	recordSuccess(user);
 	return nextSignInStep(model, user, model.client(session.clientId));
 }
 

@@ -1,0 +1,38 @@
+import { notAuthorized } from './errors';
+import type { PoolUser, UserPoolModel } from './model';
+
+const freeFailures = 5;
+const maxLockMs = 15 * 60_000;
+const quietResetMs = 15 * 60_000;
+
+/**
+ * Cognito's lockout (cognito.md §3.2, AWS authentication-flow guide): after 5 failed sign-ins
+ * the user is locked for 1 s, doubling with each further failure up to about 15 minutes; an
+ * attempt during the lock, even with the right password, is `Password attempts exceeded` and
+ * does not extend it; 15 quiet minutes forget the failures.
+ *
+ * Call `checkLockout` just before the password is checked, then `recordFailure` or
+ * `recordSuccess` with the outcome.
+ */
+export function checkLockout(model: UserPoolModel, user: PoolUser): void {
+	const now = model.clock.now();
+	const state = user.lockout;
+	if (!state) return;
+	if (now - state.lastFailureAt >= quietResetMs) {
+		user.lockout = undefined;
+		return;
+	}
+	if (now < state.lockedUntil) throw notAuthorized('Password attempts exceeded');
+}
+
+export function recordFailure(model: UserPoolModel, user: PoolUser): void {
+	const now = model.clock.now();
+	const failures = (user.lockout?.failures ?? 0) + 1;
+	const lockMs =
+		failures >= freeFailures ? Math.min(2 ** (failures - freeFailures) * 1000, maxLockMs) : 0;
+	user.lockout = { failures, lastFailureAt: now, lockedUntil: now + lockMs };
+}
+
+export function recordSuccess(user: PoolUser): void {
+	user.lockout = undefined;
+}
