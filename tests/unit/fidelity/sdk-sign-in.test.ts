@@ -184,16 +184,12 @@ describe('USER_SRP_AUTH through the AWS SDK', () => {
 		['a wrong code', () => '000000'],
 		['a code from ten minutes ago', () => totpCode(bobTotp, Date.now() - 600_000)]
 	])('refuses %s with Invalid code or auth state for the user.', async (_, code) => {
-		const step = await srpSignIn(sdk, {
-			poolId,
-			clientId: webClientId,
-			username: 'bob',
-			password: 'Battery-Staple-42'
-		});
+		// The password step is not the point here: the cheaper USER_PASSWORD_AUTH reaches MFA too
+		const step = await passwordAuth('bob', 'Battery-Staple-42');
 		const error = await failure(
 			sdk.send(
 				new RespondToAuthChallengeCommand({
-					ClientId: webClientId,
+					ClientId: legacyClientId,
 					ChallengeName: 'SOFTWARE_TOKEN_MFA',
 					Session: step.Session,
 					ChallengeResponses: { USERNAME: 'bob', SOFTWARE_TOKEN_MFA_CODE: code() }
@@ -205,17 +201,13 @@ describe('USER_SRP_AUTH through the AWS SDK', () => {
 	});
 
 	it('expires the challenge Session after AuthSessionValidity minutes, and ends it after one use', async () => {
-		const step = await srpSignIn(sdk, {
-			poolId,
-			clientId: webClientId,
-			username: 'bob',
-			password: 'Battery-Staple-42'
-		});
+		// The password step is not the point here: the cheaper USER_PASSWORD_AUTH reaches MFA too
+		const step = await passwordAuth('bob', 'Battery-Staple-42');
 		advanceTime(3 * 60_000 + 1);
 		const respond = () =>
 			sdk.send(
 				new RespondToAuthChallengeCommand({
-					ClientId: webClientId,
+					ClientId: legacyClientId,
 					ChallengeName: 'SOFTWARE_TOKEN_MFA',
 					Session: step.Session,
 					ChallengeResponses: { USERNAME: 'bob', SOFTWARE_TOKEN_MFA_CODE: totpCode(bobTotp, Date.now()) }
