@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import type { Exchange } from '$lib/cloud';
 import type { UserPoolSignInStepId } from './definition';
 import type { SignInFailure } from './sign-in-error';
@@ -8,117 +9,149 @@ export interface StepFacts {
 	step: UserPoolSignInStepId;
 	context: UserPoolSignInContext;
 	exchanges: readonly Exchange[];
+	/** Simulated epoch ms when the step began and ended. */
+	startedAt: number;
+	endedAt: number;
 }
 
 /**
  * One or two sentences for the lesson's caption, from the real values of the run (salt, code,
- * times, error). Unverified values are never presented as facts about the user.
+ * times, error), so the words always match the exchanges beside them.
  *
- * @example captionForStep({ step: 'initiate-auth', context, exchanges })
+ * @example captionForStep({ step: 'initiate-auth', context, exchanges, startedAt, endedAt })
  * // 'The app sends USERNAME alice and SRP_A (768 hex digits), never the password. The pool …'
  */
-export function captionForStep({ step, context, exchanges }: StepFacts): string {
-	const { failure } = context;
-	const sent = (i = 0) => requestBody(exchanges[i]);
+export function captionForStep(facts: StepFacts): string {
+	const { failure } = facts.context;
+	const [did, answer] = captionParts(facts);
+	return `${did} ${failure ? refusal(failure) : answer}`;
+}
+
+/** What the app did, and what came of it when nothing failed. */
+function captionParts(facts: StepFacts): [string, string] {
+	const { step, context, exchanges, startedAt, endedAt } = facts;
+	const sent = fields(requestBody(exchanges[0]));
 	switch (step) {
 		case 'initiate-auth': {
-			const auth = record(sent().AuthParameters);
+			const auth = fields(sent.AuthParameters);
 			const hash = auth.SECRET_HASH ? ' and a SECRET_HASH' : '';
-			const asked = `The app sends USERNAME ${auth.USERNAME ?? '?'} and SRP_A (${hexDigits(auth.SRP_A)})${hash}, never the password.`;
-			if (failure) return `${asked} ${refusal(failure)}`;
 			const p = context.challenge?.parameters ?? {};
-			return `${asked} The pool answers with a PASSWORD_VERIFIER challenge: salt ${short(p.SALT)}, SRP_B (${hexDigits(p.SRP_B)}) and a SECRET_BLOCK.`;
+			return [
+				`The app sends USERNAME ${auth.USERNAME} and SRP_A (${hexDigits(auth.SRP_A)})${hash}, never the password.`,
+				`The pool answers with a PASSWORD_VERIFIER challenge: salt ${short(p.SALT)}, SRP_B (${hexDigits(p.SRP_B)}) and a SECRET_BLOCK.`
+			];
 		}
 		case 'password-verifier': {
-			const responses = record(sent().ChallengeResponses);
-			const signed = `The app signs the SECRET_BLOCK and TIMESTAMP "${responses.TIMESTAMP ?? '?'}" with the key it derived from the password and USER_ID_FOR_SRP ${responses.USERNAME ?? '?'}.`;
-			if (failure) return `${signed} ${refusal(failure)}`;
-			if (context.nextChallenge?.challengeName === 'SOFTWARE_TOKEN_MFA')
-				return `${signed} The password is right; the pool now asks for SOFTWARE_TOKEN_MFA, a code from the authenticator app.`;
-			if (context.nextChallenge?.challengeName === 'NEW_PASSWORD_REQUIRED')
-				return `${signed} The password is right but temporary; the pool answers NEW_PASSWORD_REQUIRED.`;
-			return `${signed} ${issued(context)}`;
+			const responses = fields(sent.ChallengeResponses);
+			const next = context.nextChallenge?.challengeName;
+			return [
+				`The app signs the SECRET_BLOCK and TIMESTAMP "${responses.TIMESTAMP}" with a key derived from the password and USER_ID_FOR_SRP ${responses.USERNAME}.`,
+				next === 'SOFTWARE_TOKEN_MFA'
+					? 'The password is right; the pool now asks for SOFTWARE_TOKEN_MFA, a code from the authenticator app.'
+					: next === 'NEW_PASSWORD_REQUIRED'
+						? 'The password is right but temporary; the pool answers NEW_PASSWORD_REQUIRED.'
+						: `The password is right; the pool issues ${issued(context)}.`
+			];
 		}
 		case 'software-token-mfa': {
-			const code = record(sent().ChallengeResponses).SOFTWARE_TOKEN_MFA_CODE ?? '?';
-			const typed = `The app sends the code ${code} with the challenge Session.`;
-			return failure ? `${typed} ${refusal(failure)}` : `${typed} ${issued(context)}`;
+			const code = fields(sent.ChallengeResponses).SOFTWARE_TOKEN_MFA_CODE;
+			return [
+				`The app sends the code ${code} from the authenticator app, with the challenge Session.`,
+				`The code is right; the pool issues ${issued(context)}.`
+			];
 		}
-		case 'new-password-required': {
-			const typed = 'The app sends the new password the user chose, with the challenge Session.';
-			return failure ? `${typed} ${refusal(failure)}` : `${typed} The pool accepts it. ${issued(context)}`;
-		}
+		case 'new-password-required':
+			return [
+				'The app sends the new password the user chose, with the challenge Session.',
+				`The pool accepts it and issues ${issued(context)}.`
+			];
 		case 'verify-id-token': {
-			if (failure) return `The app fetches the pool's JWKS and checks the ID token. ${refusal(failure)}`;
 			const id = context.idToken;
 			const claims = id?.claims ?? {};
-			return `The app fetches the pool's JWKS (${id?.jwksKids.length ?? 0} keys) and verifies the ID token: kid ${short(id?.header.kid)} found, ${id?.header.alg ?? '?'} signature valid, exp ${clockTime(Number(claims.exp) * 1000)} not passed, iss and aud (${String(claims.aud)}) as expected, token_use id. Only now does it trust that this is ${String(claims['cognito:username'] ?? claims.sub)}.`;
+			const who = String(claims['cognito:username'] ?? claims.sub);
+			return [
+				`The app fetches the pool's JWKS (${id?.jwksKids.length ?? 'no'} keys) and checks the ID token.`,
+				`Its kid ${short(id?.header.kid)} is in the JWKS, the ${id?.header.alg} signature is valid, exp ${clockTime(Number(claims.exp) * 1000)} has not passed, iss and aud (${String(claims.aud)}) are as expected and token_use is id: only now does the app believe this is ${who}.`
+			];
 		}
 		case 'get-user': {
-			const token = context.input.mistakes.includes('id-token-to-getuser') ? 'ID token' : 'access token';
-			if (failure) return `The app calls GetUser with the ${token}. ${refusal(failure)}`;
-			const user = context.user;
-			const names = Object.keys(user?.attributes ?? {});
-			return `The app calls GetUser with the ${token}; the pool returns ${user?.username ?? '?'}'s ${names.length} attributes (${names.join(', ')}).`;
+			const token = context.input.mistakes.includes('id-token-to-getuser') ? 'ID' : 'access';
+			const names = Object.keys(context.user?.attributes ?? {});
+			return [
+				`The app calls GetUser with the ${token} token.`,
+				`The pool returns ${context.user?.username}'s ${names.length} attributes (${names.join(', ')}).`
+			];
 		}
 		case 'access-token-expires': {
-			const e = context.expiry;
-			const moved = e
-				? `The access token's exp is ${clockTime(e.exp * 1000)}; the clock moves ${duration(e.to - e.from)} to ${clockTime(e.to)}.`
-				: 'The clock moves past the access token\'s exp.';
-			if (failure)
-				return `${moved} The app still calls GetUser with the expired access token. ${refusal(failure)}`;
-			return `${moved} The app read exp itself, so it sends nothing with the dead token and refreshes instead.`;
+			const moved = `The clock moves ${duration(endedAt - startedAt)} to ${clockTime(endedAt)}, past the access token's exp (${clockTime(expOf(context.tokens?.accessToken) * 1000)}).`;
+			return context.failure
+				? [`${moved} The app still calls GetUser with the expired access token.`, '']
+				: [
+						moved,
+						'The app read exp itself, so it sends nothing with the dead token: it refreshes.'
+					];
 		}
 		case 'refresh-tokens':
 		case 'refresh-after-sign-out': {
-			const sent0 = `The app sends REFRESH_TOKEN_AUTH with its refresh token${step === 'refresh-after-sign-out' ? ', after the global sign-out' : ''}.`;
-			if (failure) return `${sent0} ${refusal(failure)}`;
+			const after = step === 'refresh-after-sign-out' ? ' it still holds after the sign-out' : '';
 			const r = context.refresh;
-			const kept = r?.returnedRefreshToken
-				? 'and a new RefreshToken, which the app stores.'
-				: 'and no RefreshToken: the app keeps the one it has.';
-			return `${sent0} The pool returns a new ID token and access token (valid ${r?.tokens.expiresIn ?? '?'} s) ${kept}`;
+			return [
+				`The app sends REFRESH_TOKEN_AUTH with the refresh token${after}.`,
+				`The pool returns a new ID token and access token (valid ${r?.tokens.expiresIn} s) ${
+					r?.returnedRefreshToken
+						? 'and a new RefreshToken, which the app stores.'
+						: 'and no RefreshToken: the app keeps the one it has.'
+				}`
+			];
 		}
 		case 'global-sign-out':
-			if (failure) return `The app calls GlobalSignOut with the access token. ${refusal(failure)}`;
-			return 'The app calls GlobalSignOut with the access token: the pool revokes all of the user\'s refresh tokens and refuses their access tokens from now on. Copies of the JWTs still verify elsewhere until exp.';
+			return [
+				'The app calls GlobalSignOut with the access token.',
+				"The pool revokes all of the user's refresh tokens and refuses their access tokens from now on; copies of the JWTs still verify elsewhere until exp."
+			];
 	}
 }
 
-/** How a failure reads in a caption: who refused, the AWS error type and message. */
+/** How a failure reads in a caption: who refused, the error type and message. */
 export function refusal(failure: SignInFailure): string {
 	const who = failure.source === 'user-pool' ? 'The pool refuses' : 'The app refuses';
 	return `${who}: ${failure.__type}: ${failure.message}`;
 }
 
-function issued(context: UserPoolSignInContext): string {
-	const t = context.tokens;
-	return `The pool issues an ID token, an access token (valid ${t?.expiresIn ?? '?'} s) and a refresh token.`;
-}
+const issued = (context: UserPoolSignInContext) =>
+	`an ID token, an access token (valid ${context.tokens?.expiresIn} s) and a refresh token`;
 
-function requestBody(exchange: Exchange | undefined): Record<string, unknown> {
+function requestBody(exchange: Exchange | undefined): unknown {
 	try {
-		return record(JSON.parse(exchange?.request.body ?? '{}'));
+		return JSON.parse(exchange?.request.body ?? '{}');
 	} catch {
 		return {};
 	}
 }
 
-function record(value: unknown): Record<string, string> {
+function fields(value: unknown): Record<string, string | undefined> {
 	return typeof value === 'object' && value !== null ? (value as Record<string, string>) : {};
 }
 
-const short = (value: string | undefined) => (value ? `${value.slice(0, 4)}…` : '?');
+/** The token's `exp`, decoded without verification (for a caption only). */
+function expOf(token: string | undefined): number {
+	try {
+		return token ? (decodeJwt(token).exp ?? NaN) : NaN;
+	} catch {
+		return NaN;
+	}
+}
+
+const short = (value: string | undefined) => (value ? `${value.slice(0, 4)}…` : '(none)');
 
 const hexDigits = (value: string | undefined) => `${value?.length ?? 0} hex digits`;
 
-/** `01:23:45 UTC` of an epoch-ms time. */
+/** `09:05:07 UTC` for an epoch-ms time. */
 export function clockTime(ms: number): string {
-	return Number.isFinite(ms) ? `${new Date(ms).toISOString().slice(11, 19)} UTC` : '?';
+	return Number.isFinite(ms) ? `${new Date(ms).toISOString().slice(11, 19)} UTC` : '(unknown)';
 }
 
-/** `1 h 0 min 1 s`. */
+/** `1 h 0 min 1 s`, leading zero units left out. */
 function duration(ms: number): string {
 	const s = Math.round(ms / 1000);
 	const parts = [
@@ -127,5 +160,9 @@ function duration(ms: number): string {
 		[s % 60, 's']
 	] as const;
 	const first = parts.findIndex(([n]) => n > 0);
-	return first === -1 ? '0 s' : parts.slice(first).map(([n, unit]) => `${n} ${unit}`).join(' ');
+	if (first === -1) return '0 s';
+	return parts
+		.slice(first)
+		.map(([n, unit]) => `${n} ${unit}`)
+		.join(' ');
 }

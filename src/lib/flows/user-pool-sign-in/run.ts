@@ -25,34 +25,49 @@ export async function runUserPoolSignIn(options: RunUserPoolSignInOptions): Prom
 	const { cloud } = options;
 	const input = signInInputFor(cloud, options);
 	const steps: FlowRunStep[] = [];
-	let current: { step: UserPoolSignInStepId; exchanges: Exchange[] } | null = null;
-	let previous: SnapshotFrom<typeof userPoolSignInMachine> | null = null;
+	let current: { step: UserPoolSignInStepId; exchanges: Exchange[]; startedAt: number } | null =
+		null;
+	let previous: Snapshot | null = null;
+	// When the step's actor settled: read as its done/error event arrives, before the machine moves
+	// on and the next step's actor starts (moving the clock, for the expiry step).
+	let settledAt = cloud.clock.now();
 
-	const close = (snapshot: SnapshotFrom<typeof userPoolSignInMachine>) => {
+	const close = (snapshot: Snapshot) => {
 		if (!current) return;
-		const { step, exchanges } = current;
-		const failed = snapshot.matches('failed');
+		const { step, exchanges, startedAt } = current;
 		steps.push({
 			index: steps.length,
 			id: step,
 			title: userPoolSignInSteps.find((s) => s.id === step)!.title,
-			caption: captionForStep({ step, context: snapshot.context, exchanges }),
+			caption: captionForStep({
+				step,
+				context: snapshot.context,
+				exchanges,
+				startedAt,
+				endedAt: settledAt
+			}),
 			exchanges: structuredClone(exchanges),
-			outcome: failed ? 'error' : 'ok',
-			at: cloud.clock.now(),
+			outcome: snapshot.matches('failed') ? 'error' : 'ok',
+			at: settledAt,
 			...(appSteps.includes(step) && { actor: 'app' })
 		});
 		current = null;
 	};
 
 	const unsubscribeLog = cloud.log.subscribe((exchange) => current?.exchanges.push(exchange));
-	const actor = createActor(userPoolSignInMachine, { input });
+	const actor = createActor(userPoolSignInMachine, {
+		input,
+		inspect: (inspection) => {
+			if (inspection.type === '@xstate.event' && settles(inspection.event.type))
+				settledAt = cloud.clock.now();
+		}
+	});
 	actor.subscribe((snapshot) => {
 		if (previous && snapshot.value === previous.value) return;
 		previous = snapshot;
 		close(snapshot);
 		const step = stepOf(snapshot);
-		if (step) current = { step, exchanges: [] };
+		if (step) current = { step, exchanges: [], startedAt: settledAt };
 	});
 	try {
 		actor.start();
@@ -71,7 +86,12 @@ export async function runUserPoolSignIn(options: RunUserPoolSignInOptions): Prom
 	}
 }
 
-function stepOf(snapshot: SnapshotFrom<typeof userPoolSignInMachine>): UserPoolSignInStepId | null {
+type Snapshot = SnapshotFrom<typeof userPoolSignInMachine>;
+
+const settles = (eventType: string) =>
+	eventType.startsWith('xstate.done.actor.') || eventType.startsWith('xstate.error.actor.');
+
+function stepOf(snapshot: Snapshot): UserPoolSignInStepId | null {
 	const metas = Object.values(snapshot.getMeta()) as Partial<UserPoolSignInStepMeta>[];
 	return metas.find((m) => m.step)?.step ?? null;
 }

@@ -1,0 +1,182 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCloud, generateUserPoolKeys, type UserPoolKeys } from '$lib/cloud';
+import type { FlowRun } from '../types';
+import { userPoolSignInMistakes, type UserPoolSignInMistakeId } from './definition';
+import { runUserPoolSignIn } from './run';
+
+const pinnedAt = Date.UTC(2026, 10, 3, 9, 5, 7);
+let keys: UserPoolKeys;
+beforeAll(async () => {
+	keys = await generateUserPoolKeys();
+});
+
+const cloud = () => createCloud(undefined, { clock: { fixed: pinnedAt }, userPoolKeys: keys });
+
+const summary = (run: FlowRun) =>
+	run.steps.map((s) => [s.id, s.outcome, s.exchanges.map((e) => e.label)] as const);
+
+describe('runUserPoolSignIn', () => {
+	let alice: FlowRun;
+	beforeAll(async () => {
+		alice = await runUserPoolSignIn({ cloud: cloud(), user: 'alice' });
+	});
+
+	it("records alice's sign-in as one step per state, with the exchanges each made", () => {
+		expect(alice).toMatchObject({ flowId: 'user-pool-sign-in', user: 'alice', status: 'done' });
+		expect(alice.error).toBeUndefined();
+		expect(summary(alice)).toEqual([
+			['initiate-auth', 'ok', ['InitiateAuth']],
+			['password-verifier', 'ok', ['RespondToAuthChallenge']],
+			['verify-id-token', 'ok', ['GET /us-east-1_FlowLab01/.well-known/jwks.json']],
+			['get-user', 'ok', ['GetUser']],
+			['access-token-expires', 'ok', []],
+			['refresh-tokens', 'ok', ['InitiateAuth']],
+			['global-sign-out', 'ok', ['GlobalSignOut']]
+		]);
+		expect(alice.steps.map((s) => s.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+		expect(alice.steps.map((s) => s.title)).toContain('Prove the password');
+		expect(alice.steps.filter((s) => s.actor).map((s) => [s.id, s.actor])).toEqual([
+			['verify-id-token', 'app'],
+			['access-token-expires', 'app']
+		]);
+	});
+
+	it('stamps each step with the simulated time at its end; an hour passes at expiry', () => {
+		const hourLater = pinnedAt + 3_601_000;
+		expect(alice.steps.map((s) => s.at)).toEqual([
+			pinnedAt,
+			pinnedAt,
+			pinnedAt,
+			pinnedAt,
+			hourLater,
+			hourLater,
+			hourLater
+		]);
+	});
+
+	it('captions each step from the values of the run', () => {
+		const [initiate, verifier, verify, getUser, expires, refresh] = alice.steps;
+		const challenge = JSON.parse(initiate!.exchanges[0]!.response.body) as {
+			ChallengeParameters: { SALT: string; SRP_B: string };
+		};
+		const { SALT, SRP_B } = challenge.ChallengeParameters;
+		const sent = JSON.parse(initiate!.exchanges[0]!.request.body) as {
+			AuthParameters: { SRP_A: string };
+		};
+		expect(initiate!.caption).toBe(
+			`The app sends USERNAME alice and SRP_A (${sent.AuthParameters.SRP_A.length} hex digits), never the password. ` +
+				`The pool answers with a PASSWORD_VERIFIER challenge: salt ${SALT.slice(0, 4)}…, SRP_B (${SRP_B.length} hex digits) and a SECRET_BLOCK.`
+		);
+		expect(verifier!.caption).toBe(
+			'The app signs the SECRET_BLOCK and TIMESTAMP "Tue Nov 3 09:05:07 UTC 2026" with a key derived from the password and USER_ID_FOR_SRP alice. ' +
+				'The password is right; the pool issues an ID token, an access token (valid 3600 s) and a refresh token.'
+		);
+		expect(verify!.caption).toMatch(
+			/^The app fetches the pool's JWKS \(2 keys\) and checks the ID token\. Its kid .{4}… is in the JWKS, the RS256 signature is valid, exp 10:05:07 UTC has not passed, iss and aud \(3n4flowlab5webclient6a7b8c\) are as expected and token_use is id: only now does the app believe this is alice\.$/
+		);
+		expect(getUser!.caption).toBe(
+			"The app calls GetUser with the access token. The pool returns alice's 4 attributes (sub, email, email_verified, name)."
+		);
+		expect(expires!.caption).toBe(
+			"The clock moves 1 h 0 min 1 s to 10:05:08 UTC, past the access token's exp (10:05:07 UTC). " +
+				'The app read exp itself, so it sends nothing with the dead token: it refreshes.'
+		);
+		expect(refresh!.caption).toBe(
+			'The app sends REFRESH_TOKEN_AUTH with the refresh token. ' +
+				'The pool returns a new ID token and access token (valid 3600 s) and no RefreshToken: the app keeps the one it has.'
+		);
+	});
+
+	it('keeps the refresh token the pool did not replace', () => {
+		const refresh = alice.steps.find((s) => s.id === 'refresh-tokens')!.exchanges[0]!;
+		const verifier = alice.steps.find((s) => s.id === 'password-verifier')!.exchanges[0]!;
+		const issued = JSON.parse(verifier.response.body) as {
+			AuthenticationResult: { RefreshToken: string };
+		};
+		const answer = JSON.parse(refresh.response.body) as { AuthenticationResult: object };
+		expect(answer.AuthenticationResult).not.toHaveProperty('RefreshToken');
+		expect(JSON.parse(refresh.request.body)).toEqual({
+			AuthFlow: 'REFRESH_TOKEN_AUTH',
+			ClientId: '3n4flowlab5webclient6a7b8c',
+			AuthParameters: { REFRESH_TOKEN: issued.AuthenticationResult.RefreshToken }
+		});
+	});
+
+	it('is plain data: a JSON round trip and structuredClone give the same run', () => {
+		expect(JSON.parse(JSON.stringify(alice))).toEqual(alice);
+		expect(structuredClone(alice)).toEqual(alice);
+	});
+
+	// Each mistake alone: the run fails at the mistake's own step with the pool's real answer.
+	const expected: Record<UserPoolSignInMistakeId, { user: string; error: string }> = {
+		'wrong-password': {
+			user: 'alice',
+			error: 'NotAuthorizedException: Incorrect username or password.'
+		},
+		'unconfirmed-user': {
+			user: 'dave',
+			error: 'UserNotConfirmedException: User is not confirmed.'
+		},
+		'wrong-mfa-code': {
+			user: 'bob',
+			error: 'CodeMismatchException: Invalid code or auth state for the user.'
+		},
+		'id-token-to-getuser': { user: 'alice', error: 'NotAuthorizedException: Invalid Access Token' },
+		'expired-access-token': {
+			user: 'alice',
+			error: 'NotAuthorizedException: Access Token has expired'
+		},
+		'refresh-after-sign-out': {
+			user: 'alice',
+			error: 'NotAuthorizedException: Refresh Token has been revoked'
+		},
+		'missing-secret-hash': {
+			user: 'alice',
+			error:
+				'NotAuthorizedException: Client 5s6flowlab7server8client9d is configured with secret but SECRET_HASH was not received'
+		}
+	};
+
+	it.each(userPoolSignInMistakes.map((m) => [m.id, m] as const))(
+		'%s fails at its step with the error the pool answers',
+		async (id, mistake) => {
+			const run = await runUserPoolSignIn({ cloud: cloud(), mistakes: [id] });
+			const last = run.steps.at(-1)!;
+			expect(run).toMatchObject({ status: 'failed', mistakes: [id], ...expected[id] });
+			expect(last.id).toBe(mistake.step);
+			expect(last.outcome).toBe('error');
+			expect(run.steps.slice(0, -1).every((s) => s.outcome === 'ok')).toBe(true);
+			const refused = last.exchanges.at(-1)!;
+			expect(refused.response.status).toBe(400);
+			const body = JSON.parse(refused.response.body) as { __type: string; message: string };
+			expect(`${body.__type}: ${body.message}`).toBe(expected[id].error);
+			expect(last.caption.endsWith(`The pool refuses: ${expected[id].error}`)).toBe(true);
+		}
+	);
+
+	it.each([
+		[['wrong-password', 'missing-secret-hash'], 'initiate-auth'],
+		[['expired-access-token', 'id-token-to-getuser'], 'get-user'],
+		[['wrong-mfa-code', 'unconfirmed-user'], 'password-verifier'],
+		[['refresh-after-sign-out', 'wrong-mfa-code'], 'software-token-mfa']
+	] as const)('with %j the earliest step wins: the run fails at %s', async (mistakes, step) => {
+		const run = await runUserPoolSignIn({ cloud: cloud(), mistakes });
+		expect(run.status).toBe('failed');
+		expect(run.steps.at(-1)!.id).toBe(step);
+	});
+
+	it('signs in as the user a mistake needs, whoever was picked', async () => {
+		const run = await runUserPoolSignIn({
+			cloud: cloud(),
+			user: 'carol',
+			mistakes: ['wrong-mfa-code']
+		});
+		expect(run.user).toBe('bob');
+	});
+
+	it('refuses a user the scenario does not have', async () => {
+		await expect(runUserPoolSignIn({ cloud: cloud(), user: 'mallory' })).rejects.toThrow(
+			new TypeError('The scenario has no user "mallory"')
+		);
+	});
+});
