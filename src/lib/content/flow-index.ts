@@ -41,8 +41,8 @@ export function parseFlowLessonMeta(globKey: string, metadata: unknown): FlowLes
 }
 
 /**
- * Validates every `index.md` frontmatter and orders the lessons by folder number. Two folders with the
- * same number or the same id would make the order (or a URL) ambiguous, so they fail.
+ * Validates every `index.md` frontmatter and orders the lessons by folder number. Two folders with
+ * the same number or the same id would make the order (or a URL) ambiguous, so they fail.
  *
  * @example parseFlowLessons({ '/content/flows/01-a/index.md': { title, summary, flow, status } })
  */
@@ -68,7 +68,8 @@ export function parseFlowLessons(metadataByKey: Record<string, unknown>): FlowLe
 /**
  * The learning path: every flow lesson, validated and in folder order.
  *
- * @example listFlowLessons().map((l) => l.id) // -> ['user-pool-sign-in', 'federation-social-oidc', ...]
+ * @example
+ * listFlowLessons().map((l) => l.id); // -> ['user-pool-sign-in', 'federation-social-oidc', ...]
  */
 export function listFlowLessons(): FlowLessonMeta[] {
 	return parseFlowLessons(indexMetadata);

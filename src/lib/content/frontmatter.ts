@@ -41,11 +41,9 @@ export function requireOneOf<T extends string>(
 ): T {
 	const value = meta[field];
 	if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-		throw new ContentError(
-			file,
-			field,
-			`must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, got ${JSON.stringify(value ?? null)}`
-		);
+		const expected = allowed.map((a) => `"${a}"`).join(', ');
+		const actual = JSON.stringify(value ?? null);
+		throw new ContentError(file, field, `must be one of ${expected}, got ${actual}`);
 	}
 	return value as T;
 }

@@ -7,6 +7,7 @@ export {
 	requireString
 } from './frontmatter';
 export { parseNumberedName } from './numbered-name';
+export { assertUniquePassages, mistakePassageId, stepPassageId } from './passage-id';
 export type { NumberedName } from './numbered-name';
 export { listFlowLessons, parseFlowLessonMeta, parseFlowLessons } from './flow-index';
 export { loadFlowLesson } from './flow-lesson';

@@ -10,7 +10,8 @@ export interface NumberedName {
  * Content is ordered by a number in front of each name, which is stripped from ids and URLs (as
  * svelte.dev does): `01-user-pool-sign-in` -> `{ order: 1, id: 'user-pool-sign-in' }`.
  *
- * @example parseNumberedName('03-software-token-mfa.md', file) // -> { order: 3, id: 'software-token-mfa' }
+ * @example
+ * parseNumberedName('03-software-token-mfa.md', file); // -> { order: 3, id: 'software-token-mfa' }
  */
 export function parseNumberedName(name: string, file: string): NumberedName {
 	const match = /^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.md)?$/.exec(name);
@@ -18,7 +19,7 @@ export function parseNumberedName(name: string, file: string): NumberedName {
 		throw new ContentError(
 			file,
 			name,
-			'must be named NN-kebab-id (a number, a dash, then the id)',
+			'must look like NN-kebab-id (a number, a dash, then the id)',
 			'name'
 		);
 	}

@@ -5,6 +5,13 @@ const quizFiles = import.meta.glob<unknown>('/content/flows/*/quiz.json', { impo
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** How errors name the top-level value of the file. */
+const root = '(root)';
+
+function join(field: string, key: string): string {
+	return field === root ? key : `${field}.${key}`;
+}
+
 /** Fails with the file and the JSON path of the field, e.g. `questions[2].answer`. */
 class QuizReader {
 	constructor(readonly file: string) {}
@@ -25,7 +32,9 @@ class QuizReader {
 	}
 
 	string(value: unknown, field: string): string {
-		if (typeof value !== 'string' || value.trim() === '') this.fail(field, 'must be a non-empty string');
+		if (typeof value !== 'string' || value.trim() === '') {
+			this.fail(field, 'must be a non-empty string');
+		}
 		return value;
 	}
 
@@ -38,8 +47,8 @@ class QuizReader {
 	array(value: unknown, field: string, min: number, max = Infinity): unknown[] {
 		if (!Array.isArray(value)) this.fail(field, 'must be an array');
 		if (value.length < min || value.length > max) {
-			const range = max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-			this.fail(field, `must have ${range} entries, got ${value.length}`);
+			if (min === 1 && max === Infinity) this.fail(field, 'must not be empty');
+			this.fail(field, `must have ${min} to ${max} entries, got ${value.length}`);
 		}
 		return value;
 	}
@@ -49,10 +58,6 @@ class QuizReader {
 			if (ids.indexOf(id) !== i) this.fail(field(i), `repeats "${id}"`);
 		});
 	}
-}
-
-function join(field: string, key: string): string {
-	return field === '' ? key : `${field}.${key}`;
 }
 
 function parseChoice(r: QuizReader, value: unknown, at: string): QuizChoice {
@@ -80,7 +85,8 @@ function parseQuestion(r: QuizReader, value: unknown, at: string): QuizQuestion 
 	r.unique(choiceIds, (i) => `${at}.choices[${i}].id`);
 	const answer = r.string(q.answer, `${at}.answer`);
 	if (!choiceIds.includes(answer)) {
-		r.fail(`${at}.answer`, `must be one of the choice ids (${choiceIds.join(', ')}), got "${answer}"`);
+		const ids = choiceIds.join(', ');
+		r.fail(`${at}.answer`, `must be one of the choice ids (${ids}), got "${answer}"`);
 	}
 	const explanation = r.string(q.explanation, `${at}.explanation`);
 	return { id, prompt, choices, answer, explanation, link: parseLink(r, q.link, `${at}.link`) };
@@ -91,18 +97,15 @@ function parseQuestion(r: QuizReader, value: unknown, at: string): QuizQuestion 
  *
  * @example
  * parseQuiz({ questions: [] }, 'content/flows/01-x/quiz.json');
- * // ContentError: content/flows/01-x/quiz.json: field "questions" must have at least 1 entries, got 0
+ * // ContentError: content/flows/01-x/quiz.json: field "questions" must not be empty
  */
 export function parseQuiz(json: unknown, file: string): Quiz {
 	const r = new QuizReader(file);
-	const root = r.object(json, '', ['questions']);
+	const top = r.object(json, root, ['questions']);
 	const questions = r
-		.array(root.questions, 'questions', 1)
+		.array(top.questions, 'questions', 1)
 		.map((q, i) => parseQuestion(r, q, `questions[${i}]`));
-	r.unique(
-		questions.map((q) => q.id),
-		(i) => `questions[${i}].id`
-	);
+	r.unique(questions.map((q) => q.id), (i) => `questions[${i}].id`);
 	return { questions };
 }
 

@@ -1,0 +1,183 @@
+import type { Component } from 'svelte';
+import { render } from 'svelte/server';
+import { describe, expect, it } from 'vitest';
+import {
+	userPoolSignInId,
+	userPoolSignInMistakes,
+	userPoolSignInSteps
+} from '../flows/user-pool-sign-in/definition';
+import {
+	ContentNotFoundError,
+	listFlowLessons,
+	listHomeSections,
+	loadFlowLesson,
+	loadHomeSection,
+	loadQuiz
+} from './index';
+
+const stepIds: string[] = userPoolSignInSteps.map((s) => s.id);
+const mistakeIds: string[] = userPoolSignInMistakes.map((m) => m.id);
+
+/** Server-renders a lesson component to plain text; a stray `{name}` in prose throws here. */
+function text(component: Component, { withCode = true } = {}): string {
+	const { body } = render(component);
+	return (withCode ? body : body.replace(/<code>[\s\S]*?<\/code>/g, ' '))
+		.replace(/<!--[\s\S]*?-->/g, '')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+function words(s: string): number {
+	return s.split(' ').filter(Boolean).length;
+}
+
+describe('the learning path', () => {
+	it('lists the eight planned flows in folder order, with ids stripped of their numbers', () => {
+		const lessons = listFlowLessons();
+		expect(lessons.map((l) => [l.order, l.id])).toEqual([
+			[1, 'user-pool-sign-in'],
+			[2, 'federation-social-oidc'],
+			[3, 'federation-enterprise-saml'],
+			[4, 'identity-pool-guest-access'],
+			[5, 'identity-pool-basic-flow'],
+			[6, 'identity-pool-enhanced-flow'],
+			[7, 'identity-pool-developer-authenticated'],
+			[8, 'api-gateway-authorizers']
+		]);
+	});
+
+	it('has exactly one available lesson, and it names the sign-in flow defined in code', () => {
+		const available = listFlowLessons().filter((l) => l.status === 'available');
+		expect(available).toHaveLength(1);
+		expect(available[0]?.flow).toBe(userPoolSignInId);
+		expect(available[0]?.minutes).toBeGreaterThan(0);
+	});
+
+	it('gives every lesson a title and a summary of one or two sentences', () => {
+		for (const lesson of listFlowLessons()) {
+			const sentences = lesson.summary.split(/[.!?](?:\s|$)/).filter((s) => s.trim() !== '');
+			expect(sentences.length, lesson.id).toBeGreaterThanOrEqual(1);
+			expect(sentences.length, lesson.id).toBeLessThanOrEqual(2);
+			expect(lesson.title.length, lesson.id).toBeLessThanOrEqual(60);
+		}
+	});
+
+	it('gives coming lessons an introduction that renders, and no step or mistake passages', async () => {
+		for (const meta of listFlowLessons().filter((l) => l.status === 'coming')) {
+			const lesson = await loadFlowLesson(meta.id);
+			expect(text(lesson.intro), meta.id).not.toBe('');
+			expect(lesson.steps, meta.id).toEqual([]);
+			expect(lesson.mistakes, meta.id).toEqual([]);
+		}
+	});
+});
+
+describe('the user pool sign-in lesson', async () => {
+	const lesson = await loadFlowLesson(userPoolSignInId);
+
+	it('has one passage per step of the flow, in the order the flow defines them', () => {
+		expect(lesson.steps.map((s) => s.step)).toEqual(stepIds);
+	});
+
+	it('has one passage per "what if" mistake and none for a mistake the flow does not know', () => {
+		expect(lesson.mistakes.map((m) => m.mistake).sort()).toEqual([...mistakeIds].sort());
+	});
+
+	it('renders every passage to text with no leftover Svelte or markdown syntax', () => {
+		const passages = [
+			['index', lesson.intro],
+			...lesson.steps.map((s) => [s.step, s.component] as const),
+			...lesson.mistakes.map((m) => [m.mistake, m.component] as const)
+		] as const;
+		for (const [id, component] of passages) {
+			// Code spans may say `undefined` on purpose; prose that says it was rendered from a slip.
+			expect(text(component, { withCode: false }), id).not.toMatch(/undefined|\[object Object\]/);
+			const rendered = text(component);
+			// A `**` or a backtick left in the output means markdown the author did not close.
+			expect(rendered, id).not.toMatch(/\*\*|`/);
+		}
+	});
+
+	it('keeps every step passage between 120 and 250 words', () => {
+		for (const { step, component } of lesson.steps) {
+			const count = words(text(component));
+			expect(count, step).toBeGreaterThanOrEqual(120);
+			expect(count, step).toBeLessThanOrEqual(250);
+		}
+	});
+
+	it('quotes in each mistake passage the error the service answers with', () => {
+		const errorOf: Record<string, string> = {
+			'wrong-password': 'Incorrect username or password.',
+			'unconfirmed-user': 'UserNotConfirmedException',
+			'wrong-mfa-code': 'CodeMismatchException',
+			'id-token-to-getuser': 'NotAuthorizedException',
+			'expired-access-token': 'Access Token has expired',
+			'refresh-after-sign-out': 'Refresh Token has been revoked',
+			'missing-secret-hash': 'is configured with secret but SECRET_HASH was not received'
+		};
+		expect(Object.keys(errorOf).sort()).toEqual([...mistakeIds].sort());
+		for (const { mistake, component } of lesson.mistakes) {
+			expect(text(component), mistake).toContain(errorOf[mistake]);
+		}
+	});
+});
+
+describe('the user pool sign-in quiz', async () => {
+	const quiz = await loadQuiz(userPoolSignInId);
+
+	it('has at least ten questions', () => {
+		expect(quiz.questions.length).toBeGreaterThanOrEqual(10);
+	});
+
+	it('links every question to a step and to mistakes that exist in the flow', () => {
+		for (const { id, link } of quiz.questions) {
+			expect(stepIds, id).toContain(link.step);
+			for (const mistake of link.mistakes) expect(mistakeIds, id).toContain(mistake);
+		}
+	});
+
+	it('asks about every mistake at least once', () => {
+		const asked = new Set(quiz.questions.flatMap((q) => q.link.mistakes));
+		expect([...asked].sort()).toEqual([...mistakeIds].sort());
+	});
+
+	it('does not put the right answer under the same letter most of the time', () => {
+		const counts = new Map<string, number>();
+		for (const q of quiz.questions) {
+			const position = q.choices.findIndex((c) => c.id === q.answer);
+			counts.set(String(position), (counts.get(String(position)) ?? 0) + 1);
+		}
+		expect(counts.size).toBeGreaterThanOrEqual(3);
+		expect(Math.max(...counts.values())).toBeLessThanOrEqual(quiz.questions.length / 2);
+	});
+});
+
+describe('home sections', () => {
+	it('renders the user pools vs identity pools section with its title and comparison table', async () => {
+		expect(listHomeSections()).toContain('user-pools-vs-identity-pools');
+		const section = await loadHomeSection('user-pools-vs-identity-pools');
+		expect(section.title).toBe('User pools and identity pools');
+		const { body } = render(section.component);
+		expect(body).toContain('<table>');
+		expect(text(section.component, { withCode: false })).not.toMatch(/undefined|\*\*|`/);
+	});
+});
+
+describe('looking up content that does not exist', () => {
+	it('rejects an unknown flow lesson, quiz or home section with ContentNotFoundError', async () => {
+		await expect(loadFlowLesson('no-such-flow')).rejects.toThrow(
+			new ContentNotFoundError('content/flows', 'flow', 'no-such-flow')
+		);
+		await expect(loadFlowLesson('no-such-flow')).rejects.toThrow(
+			'content/flows: lookup "flow" names "no-such-flow", which has no content file'
+		);
+		await expect(loadQuiz('federation-social-oidc')).rejects.toThrow(
+			'content/flows: lookup "quiz" names "federation-social-oidc", which has no content file'
+		);
+		await expect(loadHomeSection('nope')).rejects.toThrow(
+			'content/home: lookup "section" names "nope", which has no content file'
+		);
+	});
+});
