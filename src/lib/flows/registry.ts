@@ -1,4 +1,7 @@
-import { defaultScenario } from '$lib/cloud';
+// The scenario's own door, not the `$lib/cloud` barrel: that barrel also brings the services (SRP,
+// jose, key handling) into the first load, because a top-level `new Set(...)` in the user pool
+// keeps the bundler from dropping them.
+import { defaultScenario } from '$lib/cloud/scenario';
 import { demoUsers, type DemoUser } from './demo-users';
 import type { FlowActor, FlowMistakeDefinition, FlowRun, FlowStepDefinition } from './types';
 import {
