@@ -87,6 +87,42 @@ describe('runUserPoolSignIn', () => {
 		);
 	});
 
+	it('sends SRP sign-in as amazon-cognito-identity-js does', () => {
+		const [initiate, verifier] = alice.steps.map((s) => s.exchanges[0]!);
+		for (const exchange of [initiate!, verifier!]) {
+			expect(exchange.request.method).toBe('POST');
+			expect(exchange.request.url).toBe('https://cognito-idp.us-east-1.amazonaws.com/');
+			expect(exchange.request.headers).toContainEqual([
+				'content-type',
+				'application/x-amz-json-1.1'
+			]);
+		}
+		expect(initiate!.request.headers).toContainEqual([
+			'x-amz-target',
+			'AWSCognitoIdentityProviderService.InitiateAuth'
+		]);
+		const challenge = JSON.parse(initiate!.response.body) as {
+			Session?: string;
+			ChallengeParameters: { SECRET_BLOCK: string; USER_ID_FOR_SRP: string };
+		};
+		expect(JSON.parse(initiate!.request.body)).toEqual({
+			AuthFlow: 'USER_SRP_AUTH',
+			ClientId: '3n4flowlab5webclient6a7b8c',
+			AuthParameters: { USERNAME: 'alice', SRP_A: expect.stringMatching(/^[0-9a-f]{760,768}$/) }
+		});
+		expect(JSON.parse(verifier!.request.body)).toEqual({
+			ChallengeName: 'PASSWORD_VERIFIER',
+			ClientId: '3n4flowlab5webclient6a7b8c',
+			ChallengeResponses: {
+				USERNAME: challenge.ChallengeParameters.USER_ID_FOR_SRP,
+				PASSWORD_CLAIM_SECRET_BLOCK: challenge.ChallengeParameters.SECRET_BLOCK,
+				TIMESTAMP: 'Tue Nov 3 09:05:07 UTC 2026',
+				PASSWORD_CLAIM_SIGNATURE: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/)
+			},
+			...(challenge.Session !== undefined && { Session: challenge.Session })
+		});
+	});
+
 	it('keeps the refresh token the pool did not replace', () => {
 		const refresh = alice.steps.find((s) => s.id === 'refresh-tokens')!.exchanges[0]!;
 		const verifier = alice.steps.find((s) => s.id === 'password-verifier')!.exchanges[0]!;
