@@ -62,5 +62,6 @@ describe('playerKeyAction', () => {
 		expect(playerKeyAction({ key: 'ArrowRight', target: el('SELECT') })).toBeNull();
 		expect(playerKeyAction({ key: 'ArrowLeft', target: el('INPUT') })).toBeNull();
 		expect(playerKeyAction({ key: 'ArrowRight', target: el('DIV'), altKey: true })).toBeNull();
+		expect(playerKeyAction({ key: 'ArrowRight', target: el('BUTTON', 'tab') })).toBeNull();
 	});
 });

@@ -1,3 +1,5 @@
+const ownKeys = ['tab', 'slider', 'listbox', 'option', 'menuitem', 'radio', 'spinbutton', 'grid'];
+
 export type PlayerKeyAction = 'previous' | 'next' | 'toggle' | 'first' | 'last';
 
 /**
@@ -21,6 +23,9 @@ export function playerKeyAction(event: {
 	if (tag === 'input' || tag === 'select' || tag === 'textarea' || target?.isContentEditable) {
 		return null;
 	}
+	// Widgets whose own arrow keys move within them (tabs, sliders, lists) keep those keys.
+	const role = target?.getAttribute?.('role') ?? null;
+	if (role !== null && ownKeys.includes(role)) return null;
 	switch (event.key) {
 		case 'ArrowLeft':
 			return 'previous';
@@ -32,7 +37,6 @@ export function playerKeyAction(event: {
 			return 'last';
 		case ' ':
 		case 'Spacebar': {
-			const role = target?.getAttribute?.('role');
 			const pressable = tag === 'button' || tag === 'a' || tag === 'summary' || role === 'button';
 			return pressable ? null : 'toggle';
 		}

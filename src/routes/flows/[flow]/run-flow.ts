@@ -1,0 +1,44 @@
+import type { JSONWebKeySet } from 'jose';
+import type { FlowCatalogueEntry, FlowRun } from '$lib/flows';
+
+/** What a learner chose for a run. */
+export interface RunSettings {
+	user: string;
+	mistakes: string[];
+	/** Milliseconds the simulated clock starts ahead of the host clock. */
+	clock: number;
+}
+
+/** A run and what the inspector needs to verify the tokens in it. */
+export interface RunResult {
+	run: FlowRun;
+	jwks: JSONWebKeySet;
+	issuer: string;
+	clientIds: string[];
+}
+
+/**
+ * Runs a flow once against a fresh simulated cloud. The cloud and the runner (xstate, jose, SRP)
+ * are imported here, on demand, so none of it is in the page's first load; each run gets its own
+ * cloud because a run changes it (a new password, revoked tokens, the clock).
+ *
+ * @example
+ * const flow = findFlow('user-pool-sign-in')!;
+ * const { run } = await runFlow(flow, { user: 'bob', mistakes: [], clock: 0 });
+ */
+export async function runFlow(
+	entry: FlowCatalogueEntry<never>,
+	settings: RunSettings
+): Promise<RunResult> {
+	const [{ createCloud }, flow] = await Promise.all([import('$lib/cloud'), entry.load()]);
+	const cloud = createCloud(undefined, { clock: { offset: settings.clock } });
+	// Each runner checks its own options: an unknown user or mistake id throws a TypeError.
+	const options = { cloud, user: settings.user, mistakes: settings.mistakes };
+	const run = await flow.run(options as never);
+	return {
+		run,
+		jwks: await cloud.userPool.jwks(),
+		issuer: cloud.userPool.issuer,
+		clientIds: cloud.scenario.userPool.clients.map((c) => c.id)
+	};
+}
