@@ -26,3 +26,5 @@ export {
 export type { RunUserPoolSignInOptions } from './user-pool-sign-in/run';
 export type { UserPoolSignInOptions } from './user-pool-sign-in/sign-in-options';
 export type { SignInFailure } from './user-pool-sign-in/sign-in-error';
+export type { UserPoolSignInInput } from './user-pool-sign-in/sign-in-types';
+export type { UserPoolSignInOutput, UserPoolSignInStepMeta } from './user-pool-sign-in/machine';
