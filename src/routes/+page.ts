@@ -1,7 +1,7 @@
-import { listFlowLessons, loadHomeSection } from '$lib/content';
+import { loadHomeSection } from '$lib/content';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async () => ({
-	lessons: listFlowLessons(),
+export const load: PageLoad = async ({ data }) => ({
+	...data,
 	pools: await loadHomeSection('user-pools-vs-identity-pools')
 });
