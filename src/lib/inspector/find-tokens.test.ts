@@ -47,10 +47,16 @@ describe('findTokens', () => {
 		expect(found.every((t) => t.source === 'body')).toBe(true);
 	});
 
-	it('finds the access token of a GetUser request, and expects an access token there', () => {
+	it('names an ID token sent in GetUser\'s AccessToken field for what it is, and expects an access token there', () => {
 		const found = findTokens({ headers: json, body: JSON.stringify({ AccessToken: idToken }) });
 		expect(found).toHaveLength(1);
-		expect(found[0]).toMatchObject({ path: 'AccessToken', name: 'Access token', expectedUse: 'access' });
+		expect(found[0]).toMatchObject({
+			path: 'AccessToken',
+			name: 'ID token, sent as the access token',
+			expectedUse: 'access'
+		});
+		const right = findTokens({ headers: json, body: JSON.stringify({ AccessToken: accessToken }) });
+		expect(right[0]?.name).toBe('Access token');
 	});
 
 	it('shows a truncated token in a token field as invalid instead of skipping it', () => {

@@ -101,14 +101,23 @@ export function findTokens(message: TokenSource): FoundToken[] {
 }
 
 function tokenName(known: string | undefined, decoded: DecodedToken): string {
-	if (known && known !== 'Token' && known !== 'Authorization token') return known;
-	if (decoded.kind === 'jwe') return 'Encrypted token (JWE)';
-	if (decoded.kind === 'jws') {
-		if (decoded.payload.token_use === 'id') return 'ID token';
-		if (decoded.payload.token_use === 'access') return 'Access token';
-		return 'JWT';
-	}
-	return known ?? 'Token';
+	const actual =
+		decoded.kind === 'jwe'
+			? 'Encrypted token (JWE)'
+			: decoded.kind === 'jws'
+				? decoded.payload.token_use === 'id'
+					? 'ID token'
+					: decoded.payload.token_use === 'access'
+						? 'Access token'
+						: 'JWT'
+				: undefined;
+	if (!known || known === 'Token' || known === 'Authorization token') return actual ?? known ?? 'Token';
+	// The field says one kind and the token another: the classic mix-up, so name both.
+	const mixUp =
+		(known === 'ID token' || known === 'Access token') &&
+		(actual === 'ID token' || actual === 'Access token') &&
+		actual !== known;
+	return mixUp ? `${actual}, sent as the ${known.toLowerCase()}` : known;
 }
 
 function scanText(text: string, onToken: (token: string) => void): void {

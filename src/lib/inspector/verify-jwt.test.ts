@@ -37,7 +37,7 @@ describe('verifyJwt', () => {
 			'token-use:pass',
 			'audience:pass'
 		]);
-		expect(result.steps[6]?.label).toBe('Audience: aud (ID tokens) is an app client of the pool');
+		expect(result.steps[6]?.label).toBe('Audience: aud (ID tokens) must be an app client of the pool');
 		expect(result.steps[3]?.detail).toBe(
 			'exp 2026-11-22 01:29:00 UTC is 59 min after the simulated time.'
 		);
@@ -47,7 +47,7 @@ describe('verifyJwt', () => {
 		const result = await verifyJwt(await sign(accessClaims(), pool.accessKey), options);
 		expect(result.verified).toBe(true);
 		expect(result.steps[6]).toMatchObject({
-			label: 'Audience: client_id (access tokens have no aud) is an app client of the pool',
+			label: 'Audience: client_id (access tokens have no aud) must be an app client of the pool',
 			detail: `client_id is "${clientId}", an app client of this pool.`
 		});
 	});
@@ -120,7 +120,7 @@ describe('verifyJwt', () => {
 		const result = await verifyJwt(token, { ...options, expectedUse: 'access' });
 		expect(result.failure).toMatchObject({
 			id: 'token-use',
-			label: 'Token use: token_use is access, the kind this field carries',
+			label: 'Token use: token_use must be access, the kind this field carries',
 			detail: 'Token use not allowed: token_use is "id". Expected: "access".'
 		});
 	});

@@ -53,13 +53,13 @@ class StepFailure extends Error {
 }
 
 const labels: Record<VerificationStepId, string> = {
-	structure: 'Structure: three base64url parts, header and payload are JSON objects',
-	kid: "Key: the header's kid is in the user pool's JWKS",
-	signature: 'Signature: RS256 over header.payload, checked with that key',
-	expiry: 'Expiry: exp is later than the simulated time',
-	issuer: 'Issuer: iss is this user pool',
-	'token-use': 'Token use: token_use is id or access',
-	audience: 'Audience: aud (ID token) or client_id (access token) is an app client of the pool'
+	structure: 'Structure: three base64url parts; header and payload must be JSON objects',
+	kid: "Key: the header's kid must be in the user pool's JWKS",
+	signature: 'Signature: RS256 over header.payload must check out with that key',
+	expiry: 'Expiry: exp must not be earlier than the simulated time',
+	issuer: 'Issuer: iss must be this user pool',
+	'token-use': 'Token use: token_use must be id or access',
+	audience: 'Audience: aud (ID token) or client_id (access token) must be an app client of the pool'
 };
 
 /**
@@ -157,13 +157,13 @@ export async function verifyJwt(token: string, options: VerifyOptions): Promise<
 
 	const labelFor = (id: VerificationStepId): string => {
 		if (id === 'token-use' && options.expectedUse) {
-			return `Token use: token_use is ${options.expectedUse}, the kind this field carries`;
+			return `Token use: token_use must be ${options.expectedUse}, the kind this field carries`;
 		}
 		if (id === 'audience' && payload.token_use === 'id') {
-			return 'Audience: aud (ID tokens) is an app client of the pool';
+			return 'Audience: aud (ID tokens) must be an app client of the pool';
 		}
 		if (id === 'audience' && payload.token_use === 'access') {
-			return 'Audience: client_id (access tokens have no aud) is an app client of the pool';
+			return 'Audience: client_id (access tokens have no aud) must be an app client of the pool';
 		}
 		return labels[id];
 	};
