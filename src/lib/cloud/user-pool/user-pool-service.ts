@@ -48,7 +48,6 @@ const operations: Record<string, Operation> = {
 	RevokeToken: revokeToken,
 	SignUp: signUp
 };
-const operationNames = new Set(Object.keys(operations));
 const wellKnown = /^\/([^/]+)\/\.well-known\/(jwks\.json|openid-configuration)$/;
 
 /**
@@ -63,6 +62,8 @@ export function createUserPoolService(
 	options: UserPoolServiceOptions = {}
 ): UserPoolService {
 	const model = createUserPoolModel(context, options);
+	// Built here, not at module level, so a bundle that never creates a pool can drop this module.
+	const operationNames = new Set(Object.keys(operations));
 	const host = `cognito-idp.${model.region}.amazonaws.com`;
 
 	async function answer(request: Request, requestId: string): Promise<Response> {
