@@ -121,7 +121,7 @@ describe('layoutSequence', () => {
 		expect(layout.columns.map((c) => c.id)).toEqual(['learner', 'app', 'user-pool', 'sts']);
 	});
 
-	it('marks an error response and shortens labels to fit between the lifelines', () => {
+	it('marks an error response and keeps labels within 40% of a column past their arrow', () => {
 		const body = JSON.stringify({
 			__type: 'NotAuthorizedException',
 			message: 'Access Token has expired'
@@ -131,7 +131,9 @@ describe('layoutSequence', () => {
 		const [message] = layout.items as MessageLayout[];
 		expect(message?.summary.kind).toBe('error');
 		const span = Math.abs((message?.request.x2 ?? 0) - (message?.request.x1 ?? 0));
-		expect((message?.response.label.length ?? 0) * m.charWidth).toBeLessThan(span);
+		const room = span + 0.8 * m.minColumnWidth;
+		expect(message?.response.label).toBe('400 NotAuthorizedException');
+		expect((message?.response.label.length ?? 0) * m.charWidth).toBeLessThan(room);
 	});
 });
 

@@ -159,7 +159,11 @@ function layoutMessage(
 	// A call to oneself (rare) is drawn as a short hop to the right and back.
 	if (x2 === x1) x2 = x1 + columnWidth * 0.4;
 	const span = Math.abs(x2 - x1);
-	const maxChars = Math.max(4, Math.floor((span - 12) / m.charWidth));
+	// A label is centred on its arrow and may reach 40% of a column past either end: half a column
+	// separates a lifeline from the next arrow's label or the diagram's edge, and labels have a
+	// background, so crossing a lifeline stays legible.
+	const room = span + 0.8 * columnWidth - 12;
+	const maxChars = Math.max(4, Math.floor(room / m.charWidth));
 	const summary = responseSummary(exchange.response);
 	const requestY = top + m.rowHeight;
 	const responseY = requestY + m.rowHeight;

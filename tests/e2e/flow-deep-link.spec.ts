@@ -1,0 +1,54 @@
+import { expect, test, waitForFlowPlayer } from './fixtures';
+import { expectStep, openFlow } from './flow-helpers';
+
+test.describe('flow URL state', () => {
+	test('a deep link restores the exact step, mistakes and user, also after a reload', async ({
+		page
+	}) => {
+		await openFlow(page, '?step=2&mistake=wrong-mfa-code&user=bob');
+		await expectStep(page, 2);
+		await expect(page.locator('.step-outcome')).toHaveAttribute('data-step-id', 'software-token-mfa');
+		await expect(page.locator('[data-outcome="error"]')).toContainText('CodeMismatchException');
+		await expect(page.getByRole('radio', { name: /bob/ })).toBeChecked();
+		await expect(page.getByRole('checkbox', { name: /Wrong MFA code/ })).toBeChecked();
+
+		await page.getByRole('button', { name: 'Previous step', exact: true }).click();
+		await expectStep(page, 1);
+		await expect(page).toHaveURL(/\?step=1&mistake=wrong-mfa-code&user=bob$/);
+
+		await page.reload();
+		await waitForFlowPlayer(page);
+		await expectStep(page, 1);
+		await expect(page.getByRole('checkbox', { name: /Wrong MFA code/ })).toBeChecked();
+		await expect(page.getByRole('radio', { name: /bob/ })).toBeChecked();
+	});
+
+	test('a link may name the step by id, as quiz links do', async ({ page }) => {
+		await openFlow(page, '?step=get-user');
+		await expect(page.locator('.step-outcome')).toHaveAttribute('data-step-id', 'get-user');
+		await expect(page).toHaveURL(/\?step=\d+$/);
+	});
+
+	test('"Show this step" in the lesson jumps the player there', async ({ page }) => {
+		await openFlow(page);
+		const passage = page.locator('#lesson-global-sign-out');
+		await passage.getByRole('button', { name: 'Show this step' }).click();
+		await expect(page.locator('.step-outcome')).toHaveAttribute('data-step-id', 'global-sign-out');
+		await expect(passage).toHaveAttribute('aria-current', 'step');
+	});
+
+	test('the lesson text is in the prerendered page, before any script runs', async ({
+		browser,
+		baseURL
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+		const page = await context.newPage();
+		await page.goto('flows/user-pool-sign-in/');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in to a user pool');
+		await expect(page.locator('#lesson-get-user')).toContainText('GetUser');
+		await expect(page.getByRole('button', { name: 'Next step', exact: true })).toBeVisible();
+		await expect(page.locator('svg[data-current-step]')).toContainText('User pool');
+		await expect(page.locator('.flow-player')).toHaveAttribute('data-ready', 'false');
+		await context.close();
+	});
+});

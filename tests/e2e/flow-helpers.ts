@@ -1,0 +1,34 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, gotoHydrated, waitForFlowPlayer } from './fixtures';
+
+/** The sign-in flow page, relative to the site root (works under a sub-path). */
+export const signInPath = 'flows/user-pool-sign-in/';
+
+/** Opens a flow page (with an optional query) and waits until its run is computed. */
+export async function openFlow(page: Page, query = ''): Promise<void> {
+	await gotoHydrated(page, `${signInPath}${query}`);
+	await waitForFlowPlayer(page);
+}
+
+/** The diagram's root SVG, which carries `data-current-step`. */
+export function diagram(page: Page): Locator {
+	return page.locator('svg[data-current-step]');
+}
+
+export async function expectStep(page: Page, index: number): Promise<void> {
+	await expect(diagram(page)).toHaveAttribute('data-current-step', String(index));
+}
+
+/** The number of steps in the current run, from the "Jump to step" list. */
+export async function stepCount(page: Page): Promise<number> {
+	return page.getByLabel('Jump to step').locator('option').count();
+}
+
+/** Presses Tab until `target` has focus, as a keyboard-only learner would. */
+export async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
+	for (let i = 0; i < limit; i++) {
+		if (await target.evaluate((el) => el === document.activeElement)) return;
+		await page.keyboard.press('Tab');
+	}
+	throw new Error(`Tab never reached ${target}`);
+}

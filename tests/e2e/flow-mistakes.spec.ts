@@ -1,0 +1,55 @@
+import { userPoolSignInMistakes } from '../../src/lib/flows/user-pool-sign-in/definition';
+import { expect, test, waitForFlowPlayer } from './fixtures';
+import { diagram, expectStep, openFlow, stepCount } from './flow-helpers';
+
+test.describe('"What if" mistakes', () => {
+	for (const mistake of userPoolSignInMistakes) {
+		test(`${mistake.id} shows its error at the ${mistake.step} step`, async ({ page }) => {
+			await openFlow(page, `?mistake=${mistake.id}`);
+			await expect(page.getByRole('checkbox', { name: new RegExp(mistake.title) })).toBeChecked();
+			const count = await stepCount(page);
+			await page.getByRole('button', { name: 'Next step', exact: true }).focus();
+			await page.keyboard.press('End');
+			await expectStep(page, count - 1);
+
+			// The run stops at the mistake's step, with the service's own error, said in words.
+			const outcome = page.locator('.step-outcome');
+			await expect(outcome).toHaveAttribute('data-step-id', mistake.step);
+			const panel = page.locator('[data-outcome="error"]');
+			await expect(panel).toBeVisible();
+			await expect(panel).toContainText(/\w+Exception: |invalid_\w+/);
+			const cause = panel.getByRole('heading', { name: `What went wrong: ${mistake.title}` });
+			await expect(cause).toBeVisible();
+
+			// The failing arrow is marked by text and icon, not by colour alone.
+			const failed = diagram(page).locator(`.message.error[data-step-index="${count - 1}"]`);
+			await expect(failed.first()).toBeVisible();
+			await expect(failed.first()).toHaveAttribute('aria-label', /Response: 4\d\d \w+/);
+			await expect(failed.first().locator('.error-icon')).toHaveCount(1);
+		});
+	}
+
+	test('toggling a mistake re-runs the flow and keeps the step when it can', async ({ page }) => {
+		await openFlow(page, '?step=1');
+		await page.locator('summary', { hasText: 'What if' }).click();
+		await page.getByRole('checkbox', { name: /ID token sent to GetUser/ }).check();
+		await waitForFlowPlayer(page);
+		await expect(page).toHaveURL(/[?&]mistake=id-token-to-getuser(&|$)/);
+		await expectStep(page, 1);
+		await expect(page.locator('.step-outcome')).toHaveAttribute('data-step-id', 'password-verifier');
+
+		// Unticking it brings back the full run, still at the same step.
+		await page.getByRole('checkbox', { name: /ID token sent to GetUser/ }).uncheck();
+		await waitForFlowPlayer(page);
+		await expect(page).not.toHaveURL(/mistake=/);
+		await expectStep(page, 1);
+	});
+
+	test('picking bob adds the MFA step', async ({ page }) => {
+		await openFlow(page);
+		await page.getByRole('radio', { name: /bob/ }).check();
+		await waitForFlowPlayer(page);
+		await expect(page).toHaveURL(/[?&]user=bob(&|$)/);
+		await expect(page.getByLabel('Jump to step')).toContainText('Answer the TOTP MFA challenge');
+	});
+});

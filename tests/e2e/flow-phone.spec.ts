@@ -1,0 +1,30 @@
+import { expect, test } from './fixtures';
+import { diagram, expectStep, openFlow } from './flow-helpers';
+
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+test.describe('flow page on a phone', () => {
+	test('stacks the page, scrolls the diagram sideways and keeps the controls in reach', async ({
+		page
+	}) => {
+		await openFlow(page);
+		// Nothing but the diagram scrolls sideways.
+		const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(pageWidth).toBeLessThanOrEqual(390);
+		const scroller = page.getByRole('region', { name: 'Sequence diagram' });
+		const overflow = await scroller.evaluate((el) => el.scrollWidth - el.clientWidth);
+		expect(overflow).toBeGreaterThan(0);
+
+		// The controls stay on screen wherever the reader is on the page.
+		await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+		const next = page.getByRole('button', { name: 'Next step', exact: true });
+		await expect(next).toBeInViewport();
+		await next.tap();
+		await expectStep(page, 1);
+		await next.tap();
+		await expectStep(page, 2);
+
+		// The current message is scrolled into view in the diagram.
+		await expect(diagram(page).locator('[data-step-index="2"][data-exchange-id]')).toBeInViewport();
+	});
+});
