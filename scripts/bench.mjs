@@ -173,7 +173,8 @@ async function measureSteps(browser, url) {
 					if (start === undefined || !shown()) return;
 					observer.disconnect();
 					requestAnimationFrame(() => {
-						for (const type of types) document.removeEventListener(type, onInput, { capture: true });
+						for (const type of types)
+							document.removeEventListener(type, onInput, { capture: true });
 						resolve(performance.now() - start);
 					});
 				});
@@ -292,7 +293,9 @@ async function main() {
 			process.stderr.write(`measuring ${url}\n`);
 			Object.assign(row, files);
 			if (page.flow && files.jsGzip > budgets.flowJsGzip)
-				problems.push(`${page.name}: first-load JS ${kB(files.jsGzip)} > ${kB(budgets.flowJsGzip)}`);
+				problems.push(
+					`${page.name}: first-load JS ${kB(files.jsGzip)} > ${kB(budgets.flowJsGzip)}`
+				);
 
 			const transfer = await measureTransfer(browser, url);
 			Object.assign(row, { transfer: transfer.bytes, requests: transfer.requests });
@@ -370,7 +373,9 @@ function printTable(rows) {
 		]
 	];
 	const cells = rows.map((r) => columns.map(([, get]) => String(get(r))));
-	const widths = columns.map(([title], i) => Math.max(title.length, ...cells.map((c) => c[i].length)));
+	const widths = columns.map(([title], i) =>
+		Math.max(title.length, ...cells.map((c) => c[i].length))
+	);
 	const line = (values) => values.map((v, i) => v.padEnd(widths[i])).join('  ');
 	console.log(`\n${line(columns.map(([title]) => title))}`);
 	console.log(widths.map((w) => '-'.repeat(w)).join('  '));

@@ -85,7 +85,10 @@ test.describe('static hosting at the root', () => {
 			expect(scripts, `/${route}`).not.toContain("'unsafe-inline'");
 			expect(scripts, `/${route}`).not.toContain("'unsafe-eval'");
 			// Kit's boot script is inline: its hash must be allowed or the page never hydrates.
-			expect(scripts.some((s) => s.startsWith("'sha256-")), `/${route}`).toBe(true);
+			expect(
+				scripts.some((s) => s.startsWith("'sha256-")),
+				`/${route}`
+			).toBe(true);
 		}
 	});
 
@@ -125,29 +128,29 @@ test.describe('static hosting under a sub-path', () => {
 		expect(routes).toContain(flowPage);
 	});
 
-	test('every page loads under the prefix with no 404, error or CSP violation', subPath, async ({
-		page,
-		pageProblems,
-		baseURL
-	}) => {
-		const prefix = new URL(baseURL!).pathname;
-		for (const route of routes) {
-			await loadCompletely(page, route);
-			expect(new URL(page.url()).pathname).toBe(`${prefix}${route}`);
-			expect(pageProblems.all, `${prefix}${route}`).toEqual([]);
-			// Every link, stylesheet and script stays inside the prefix.
-			const urls = await page.evaluate(() =>
-				[...document.querySelectorAll<HTMLElement>('a[href], link[href], script[src]')].map(
-					(el) => (el as HTMLAnchorElement).href || (el as HTMLScriptElement).src
-				)
-			);
-			for (const url of urls) {
-				const target = new URL(url);
-				if (target.origin !== new URL(baseURL!).origin) continue;
-				expect(target.pathname.startsWith(prefix), `${url} on ${prefix}${route}`).toBe(true);
+	test(
+		'every page loads under the prefix with no 404, error or CSP violation',
+		subPath,
+		async ({ page, pageProblems, baseURL }) => {
+			const prefix = new URL(baseURL!).pathname;
+			for (const route of routes) {
+				await loadCompletely(page, route);
+				expect(new URL(page.url()).pathname).toBe(`${prefix}${route}`);
+				expect(pageProblems.all, `${prefix}${route}`).toEqual([]);
+				// Every link, stylesheet and script stays inside the prefix.
+				const urls = await page.evaluate(() =>
+					[...document.querySelectorAll<HTMLElement>('a[href], link[href], script[src]')].map(
+						(el) => (el as HTMLAnchorElement).href || (el as HTMLScriptElement).src
+					)
+				);
+				for (const url of urls) {
+					const target = new URL(url);
+					if (target.origin !== new URL(baseURL!).origin) continue;
+					expect(target.pathname.startsWith(prefix), `${url} on ${prefix}${route}`).toBe(true);
+				}
 			}
 		}
-	});
+	);
 
 	test('nothing is served outside the prefix', subPath, async ({ request, baseURL }) => {
 		const origin = new URL(baseURL!).origin;

@@ -7,7 +7,12 @@ function partial(label: string, at = 0): Omit<Exchange, 'id'> {
 		from: 'app',
 		to: 'user-pool',
 		label,
-		request: { method: 'POST', url: 'https://cognito-idp.us-east-1.amazonaws.com/', headers: [], body: '{}' },
+		request: {
+			method: 'POST',
+			url: 'https://cognito-idp.us-east-1.amazonaws.com/',
+			headers: [],
+			body: '{}'
+		},
 		response: { status: 200, statusText: '', headers: [], body: '{}' },
 		at
 	};

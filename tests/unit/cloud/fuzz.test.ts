@@ -192,37 +192,33 @@ const stringMap = fc.dictionary(fc.string({ maxLength: 20 }), fc.string({ maxLen
 });
 const anyToken = ref('accessToken', 'idToken', 'refreshToken');
 
-const authParameters = mostly(
-	{
-		USERNAME: member(username),
-		PASSWORD: member(password),
-		SRP_A: member(srpA),
-		SECRET_HASH: member(fc.oneof(ref('secretHash'), fc.string())),
-		REFRESH_TOKEN: member(fc.oneof({ weight: 4, arbitrary: ref('refreshToken') }, anyToken)),
-		DEVICE_KEY: member(fc.string())
-	}
-);
-const challengeResponses = mostly(
-	{
-		USERNAME: member(username),
-		PASSWORD_CLAIM_SECRET_BLOCK: member(fc.oneof(ref('secretBlock'), fc.base64String())),
-		PASSWORD_CLAIM_SIGNATURE: member(fc.oneof(ref('signature'), fc.base64String())),
-		TIMESTAMP: member(
-			fc.oneof(
-				{ weight: 4, arbitrary: ref('timestamp') },
-				fc.constantFrom('Mon Jan 1 00:00:00 UTC 2024', 'Tue Nov 3 09:05:07 UTC 2026', 'soon', '')
-			)
-		),
-		SOFTWARE_TOKEN_MFA_CODE: member(
-			fc.oneof(ref('totp'), fc.constantFrom('000000', '12345', 'abcdef', ''))
-		),
-		NEW_PASSWORD: member(password),
-		SECRET_HASH: member(fc.oneof(ref('secretHash'), fc.string())),
-		'userAttributes.name': member(fc.string()),
-		'userAttributes.sub': member(fc.string()),
-		'userAttributes.email': member(fc.string())
-	}
-);
+const authParameters = mostly({
+	USERNAME: member(username),
+	PASSWORD: member(password),
+	SRP_A: member(srpA),
+	SECRET_HASH: member(fc.oneof(ref('secretHash'), fc.string())),
+	REFRESH_TOKEN: member(fc.oneof({ weight: 4, arbitrary: ref('refreshToken') }, anyToken)),
+	DEVICE_KEY: member(fc.string())
+});
+const challengeResponses = mostly({
+	USERNAME: member(username),
+	PASSWORD_CLAIM_SECRET_BLOCK: member(fc.oneof(ref('secretBlock'), fc.base64String())),
+	PASSWORD_CLAIM_SIGNATURE: member(fc.oneof(ref('signature'), fc.base64String())),
+	TIMESTAMP: member(
+		fc.oneof(
+			{ weight: 4, arbitrary: ref('timestamp') },
+			fc.constantFrom('Mon Jan 1 00:00:00 UTC 2024', 'Tue Nov 3 09:05:07 UTC 2026', 'soon', '')
+		)
+	),
+	SOFTWARE_TOKEN_MFA_CODE: member(
+		fc.oneof(ref('totp'), fc.constantFrom('000000', '12345', 'abcdef', ''))
+	),
+	NEW_PASSWORD: member(password),
+	SECRET_HASH: member(fc.oneof(ref('secretHash'), fc.string())),
+	'userAttributes.name': member(fc.string()),
+	'userAttributes.sub': member(fc.string()),
+	'userAttributes.email': member(fc.string())
+});
 
 const members = {
 	AuthFlow: member(
@@ -262,9 +258,13 @@ const members = {
 	UserAttributes: member(attributes),
 	ValidationData: member(attributes),
 	ClientMetadata: member(stringMap),
-	ConfirmationCode: member(fc.oneof(ref('code'), fc.constantFrom('123456', '000000', ''), fc.string())),
+	ConfirmationCode: member(
+		fc.oneof(ref('code'), fc.constantFrom('123456', '000000', ''), fc.string())
+	),
 	ForceAliasCreation: member(fc.boolean()),
-	AccessToken: member(fc.oneof({ weight: 4, arbitrary: ref('accessToken') }, anyToken, fc.string())),
+	AccessToken: member(
+		fc.oneof({ weight: 4, arbitrary: ref('accessToken') }, anyToken, fc.string())
+	),
 	Token: member(fc.oneof({ weight: 4, arbitrary: ref('refreshToken') }, anyToken, fc.string())),
 	ClientSecret: member(fc.oneof(fc.constant(serverClientSecret), fc.string())),
 	AnalyticsMetadata: wrongType,
@@ -348,17 +348,34 @@ const body = (operation: string): fc.Arbitrary<Body> =>
 			arbitrary: inputFor(operation).map((input) => ({ kind: 'input' as const, operation, input }))
 		},
 		// JSON that is not an object, and text that is not JSON
-		{ weight: 1, arbitrary: fc.jsonValue().map((v) => ({ kind: 'text' as const, text: JSON.stringify(v) ?? '' })) },
-		{ weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }).map((text) => ({ kind: 'text' as const, text })) },
+		{
+			weight: 1,
+			arbitrary: fc
+				.jsonValue()
+				.map((v) => ({ kind: 'text' as const, text: JSON.stringify(v) ?? '' }))
+		},
+		{
+			weight: 1,
+			arbitrary: fc
+				.string({ unit: 'binary', maxLength: 200 })
+				.map((text) => ({ kind: 'text' as const, text }))
+		},
 		{
 			// lone surrogates, which a UTF-8 encoder turns into U+FFFD
 			weight: 1,
 			arbitrary: fc
-				.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)) })
+				.string({
+					unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c))
+				})
 				.map((s) => ({ kind: 'text' as const, text: `{"ClientId":"${s}","AuthFlow":"${s}"}` }))
 		},
 		// invalid UTF-8, alone and inside an otherwise plausible body
-		{ weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }).map((bytes) => ({ kind: 'bytes' as const, bytes })) },
+		{
+			weight: 1,
+			arbitrary: fc
+				.uint8Array({ maxLength: 200 })
+				.map((bytes) => ({ kind: 'bytes' as const, bytes }))
+		},
 		{
 			weight: 1,
 			arbitrary: fc
@@ -366,7 +383,9 @@ const body = (operation: string): fc.Arbitrary<Body> =>
 				.map((bad) => ({
 					kind: 'bytes' as const,
 					bytes: Uint8Array.from([
-						...utf8.encode(`{"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"${serverClientId}","AuthParameters":{"USERNAME":"`),
+						...utf8.encode(
+							`{"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"${serverClientId}","AuthParameters":{"USERNAME":"`
+						),
 						...bad,
 						...utf8.encode('","PASSWORD":"x"}}')
 					])
@@ -381,10 +400,20 @@ const body = (operation: string): fc.Arbitrary<Body> =>
 				.map(([member, n]) => ({ kind: 'nested' as const, member, ...n }))
 		},
 		{ weight: 1, arbitrary: fc.constant<Body>({ kind: 'huge' }) },
-		{ weight: 1, arbitrary: fc.constantFrom<Body>({ kind: 'none' }, { kind: 'text', text: '' }, { kind: 'text', text: ' \n' }) }
+		{
+			weight: 1,
+			arbitrary: fc.constantFrom<Body>(
+				{ kind: 'none' },
+				{ kind: 'text', text: '' },
+				{ kind: 'text', text: ' \n' }
+			)
+		}
 	);
 
-const headerValue = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 60 });
+const headerValue = fc.string({
+	unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+	maxLength: 60
+});
 const target = fc.oneof(
 	{ weight: 12, arbitrary: fc.constantFrom(...implemented).map((op) => `${targetPrefix}.${op}`) },
 	{ weight: 2, arbitrary: fc.constantFrom(...notImplemented).map((op) => `${targetPrefix}.${op}`) },
@@ -423,8 +452,19 @@ const contentType = fc.oneof(
 );
 const extraHeaders = fc.dictionary(
 	fc.oneof(
-		fc.constantFrom('authorization', 'x-amz-date', 'x-amz-user-agent', 'content-encoding', 'accept', 'cache-control'),
-		fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz-'), minLength: 1, maxLength: 20 })
+		fc.constantFrom(
+			'authorization',
+			'x-amz-date',
+			'x-amz-user-agent',
+			'content-encoding',
+			'accept',
+			'cache-control'
+		),
+		fc.string({
+			unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz-'),
+			minLength: 1,
+			maxLength: 20
+		})
 	),
 	headerValue,
 	{ maxKeys: 3 }
@@ -472,17 +512,32 @@ const apiRequest: fc.Arbitrary<Sent> = fc
 		const headers: Record<string, string> = { ...extra, 'x-amz-target': target };
 		if (contentType !== null) headers['content-type'] = contentType;
 		const noBody = method === 'GET' || method === 'HEAD';
-		return (noBody ? fc.constant<Body>({ kind: 'none' }) : body(operation)).map((b) => ({ method, url, headers, body: b }));
+		return (noBody ? fc.constant<Body>({ kind: 'none' }) : body(operation)).map((b) => ({
+			method,
+			url,
+			headers,
+			body: b
+		}));
 	});
 
 /** The pool's public documents, with other pool ids and methods. */
 const wellKnownRequest: fc.Arbitrary<Sent> = fc.record({
-	method: fc.oneof({ weight: 6, arbitrary: fc.constant('GET') }, fc.constantFrom('HEAD', 'POST', 'DELETE')),
+	method: fc.oneof(
+		{ weight: 6, arbitrary: fc.constant('GET') },
+		fc.constantFrom('HEAD', 'POST', 'DELETE')
+	),
 	url: fc
 		.tuple(
 			fc.oneof(
 				{ weight: 6, arbitrary: fc.constant(poolId) },
-				fc.constantFrom('us-east-1_Other123', 'eu-west-1_FlowLab01', poolId.toLowerCase(), '', '..', '%2e%2e'),
+				fc.constantFrom(
+					'us-east-1_Other123',
+					'eu-west-1_FlowLab01',
+					poolId.toLowerCase(),
+					'',
+					'..',
+					'%2e%2e'
+				),
 				fc.string({ maxLength: 30 }).map(encodeURIComponent)
 			),
 			fc.constantFrom('jwks.json', 'openid-configuration', '', 'jwks', 'JWKS.JSON', 'jwks.json/'),
@@ -498,7 +553,12 @@ const strayRequest: fc.Arbitrary<Sent> = fc.record({
 	method: fc.constantFrom('GET', 'POST', 'PUT', 'HEAD', 'OPTIONS'),
 	url: fc.oneof(
 		fc.webPath().map((p) => `${origin}${p.startsWith('/') ? p : `/${p}`}`),
-		fc.constantFrom(`${origin}/oauth2/token`, `${origin}/.well-known/jwks.json`, `${origin}/${poolId}`, `${origin}/${poolId}/.well-known/`)
+		fc.constantFrom(
+			`${origin}/oauth2/token`,
+			`${origin}/.well-known/jwks.json`,
+			`${origin}/${poolId}`,
+			`${origin}/${poolId}/.well-known/`
+		)
 	),
 	headers: fc.record({ 'x-amz-target': target, 'content-type': contentType }, { requiredKeys: [] }),
 	body: fc.constant<Body>({ kind: 'none' })
@@ -525,7 +585,10 @@ const usually = (value: unknown, corrupt: fc.Arbitrary<unknown>) =>
 const anything = fc.oneof(wrongType, fc.string(), ref('session', 'accessToken', 'refreshToken'));
 
 /** An object whose members are usually as given; each is dropped 1 time in 12. */
-function usuallyObject(model: Record<string, unknown>, corrupt: Partial<Record<string, fc.Arbitrary<unknown>>> = {}) {
+function usuallyObject(
+	model: Record<string, unknown>,
+	corrupt: Partial<Record<string, fc.Arbitrary<unknown>>> = {}
+) {
 	const keys = Object.keys(model);
 	return fc
 		.tuple(
@@ -538,7 +601,10 @@ function usuallyObject(model: Record<string, unknown>, corrupt: Partial<Record<s
 		);
 }
 
-const call = (operation: string, input: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Sent> =>
+const call = (
+	operation: string,
+	input: fc.Arbitrary<Record<string, unknown>>
+): fc.Arbitrary<Sent> =>
 	fc.oneof(
 		{
 			weight: 10,
@@ -590,7 +656,10 @@ const scriptedSession: fc.Arbitrary<Sent[]> = fc
 						ClientId: clientId,
 						ChallengeName: r('challengeName'),
 						Session: r('session'),
-						ChallengeResponses: usuallyObject({ ...responses, ...hash }, { TIMESTAMP: members.ChallengeResponses })
+						ChallengeResponses: usuallyObject(
+							{ ...responses, ...hash },
+							{ TIMESTAMP: members.ChallengeResponses }
+						)
 					},
 					{ ChallengeName: members.ChallengeName, Session: members.Session }
 				)
@@ -649,7 +718,11 @@ interface Session {
 const srp = srpClientStart();
 let setupTokens: Session['tokens'];
 
-async function resolveRefs(value: unknown, input: Record<string, unknown>, s: Session): Promise<unknown> {
+async function resolveRefs(
+	value: unknown,
+	input: Record<string, unknown>,
+	s: Session
+): Promise<unknown> {
 	if (typeof value === 'string' && value.startsWith(mark)) {
 		const [name, how] = value.slice(1).split(mutationMark) as [RefName, string];
 		return mutate(await lookUp(name, input, s), how);
@@ -665,7 +738,10 @@ async function resolveRefs(value: unknown, input: Record<string, unknown>, s: Se
 
 async function lookUp(name: RefName, input: Record<string, unknown>, s: Session): Promise<string> {
 	const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-	const params = (input.AuthParameters ?? input.ChallengeResponses ?? {}) as Record<string, unknown>;
+	const params = (input.AuthParameters ?? input.ChallengeResponses ?? {}) as Record<
+		string,
+		unknown
+	>;
 	const who = str(params.USERNAME) ?? str(input.Username) ?? 'alice';
 	const stamp = formatSrpTimestamp(new Date(s.cloud.clock.now()));
 	switch (name) {
@@ -753,9 +829,15 @@ async function send(s: Session, sent: Sent): Promise<void> {
 	const before = s.cloud.log.entries.length;
 	let response: Response;
 	try {
-		response = await s.cloud.fetch(sent.url, { method: sent.method, headers: sent.headers, body: bodyInit });
+		response = await s.cloud.fetch(sent.url, {
+			method: sent.method,
+			headers: sent.headers,
+			body: bodyInit
+		});
 	} catch (error) {
-		throw new Error(`cloud.fetch rejected (${String(error)}):\n${describeExchange(sent, bodyInit, 0, '')}`);
+		throw new Error(
+			`cloud.fetch rejected (${String(error)}):\n${describeExchange(sent, bodyInit, 0, '')}`
+		);
 	}
 	const text = await response.text();
 	const context = describeExchange(sent, bodyInit, response.status, text);
@@ -769,12 +851,14 @@ async function send(s: Session, sent: Sent): Promise<void> {
 	if (response.status === 500) fail('500: a simulated service threw');
 	// Check the exchange was recorded once, as answered
 	if (s.cloud.log.entries.length !== before + 1) fail('the exchange was not recorded exactly once');
-	if (s.cloud.log.entries.at(-1)!.response.status !== response.status) fail('the log shows another status');
+	if (s.cloud.log.entries.at(-1)!.response.status !== response.status)
+		fail('the log shows another status');
 
 	const url = new URL(sent.url);
 	const isDocument = sent.method === 'GET' && wellKnownPath.test(url.pathname);
 	if (isDocument) {
-		if (response.status !== 200 && response.status !== 404) fail('a .well-known document answered neither 200 nor 404');
+		if (response.status !== 200 && response.status !== 404)
+			fail('a .well-known document answered neither 200 nor 404');
 		try {
 			JSON.parse(text);
 		} catch {
@@ -790,16 +874,23 @@ async function send(s: Session, sent: Sent): Promise<void> {
 	} catch {
 		fail('the answer is not JSON');
 	}
-	if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail('the answer is not a JSON object');
+	if (typeof json !== 'object' || json === null || Array.isArray(json))
+		return fail('the answer is not a JSON object');
 	const answer = json as Record<string, unknown>;
-	if (response.headers.get('content-type') !== 'application/x-amz-json-1.1') fail('wrong content-type');
+	if (response.headers.get('content-type') !== 'application/x-amz-json-1.1')
+		fail('wrong content-type');
 	if (response.status >= 400) {
-		count(`${operationOf(sent)} ${response.status} ${String(answer.__type)}: ${String(answer.message).slice(0, 70)}`);
+		count(
+			`${operationOf(sent)} ${response.status} ${String(answer.__type)}: ${String(answer.message).slice(0, 70)}`
+		);
 		if (response.status >= 500) fail('a 5xx answer');
-		if (typeof answer.__type !== 'string' || answer.__type === '') fail('an error without a string __type');
+		if (typeof answer.__type !== 'string' || answer.__type === '')
+			fail('an error without a string __type');
 		const header = response.headers.get('x-amzn-errortype') ?? '';
-		if (header.split(':')[0] !== answer.__type) fail(`x-amzn-errortype "${header}" does not name the __type`);
-		if (answer.message !== undefined && typeof answer.message !== 'string') fail('a non-string message');
+		if (header.split(':')[0] !== answer.__type)
+			fail(`x-amzn-errortype "${header}" does not name the __type`);
+		if (answer.message !== undefined && typeof answer.message !== 'string')
+			fail('a non-string message');
 		return;
 	}
 
@@ -866,7 +957,9 @@ describe('cloud.fetch under random requests', () => {
 			{ seed, numRuns, endOnFailure: false }
 		);
 		if (process.env.FUZZ_STATS) {
-			const rows = [...answers].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${String(n).padStart(5)} ${k}`);
+			const rows = [...answers]
+				.sort((a, b) => b[1] - a[1])
+				.map(([k, n]) => `${String(n).padStart(5)} ${k}`);
 			console.log(`successes: ${[...progress].sort().join(', ')}\n${rows.join('\n')}`);
 		}
 		// The bodies are meant to reach past validation: make sure they still do.

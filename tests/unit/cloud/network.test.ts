@@ -150,24 +150,30 @@ describe('createNetwork', () => {
 	it.each([
 		['an Error', new Error('boom'), 'boom'],
 		['a string', 'plain string', 'plain string']
-	])('turns a service that throws %s into a recorded 500 InternalErrorException', async (_, thrown, message) => {
-		const { network, log } = setup();
-		network.register({
-			actor: 'broken',
-			matches: () => true,
-			handle: async () => {
-				throw thrown;
-			}
-		});
-		const response = await network.fetch('https://broken.example.com/', { method: 'POST', body: '{}' });
-		expect(response.status).toBe(500);
-		expect(response.headers.get('content-type')).toBe('application/x-amz-json-1.1');
-		expect(response.headers.get('x-amzn-errortype')).toBe('InternalErrorException:');
-		expect(await response.json()).toEqual({ __type: 'InternalErrorException', message });
-		expect(log.entries).toHaveLength(1);
-		expect(log.entries[0]!.to).toBe('broken');
-		expect(log.entries[0]!.response.status).toBe(500);
-	});
+	])(
+		'turns a service that throws %s into a recorded 500 InternalErrorException',
+		async (_, thrown, message) => {
+			const { network, log } = setup();
+			network.register({
+				actor: 'broken',
+				matches: () => true,
+				handle: async () => {
+					throw thrown;
+				}
+			});
+			const response = await network.fetch('https://broken.example.com/', {
+				method: 'POST',
+				body: '{}'
+			});
+			expect(response.status).toBe(500);
+			expect(response.headers.get('content-type')).toBe('application/x-amz-json-1.1');
+			expect(response.headers.get('x-amzn-errortype')).toBe('InternalErrorException:');
+			expect(await response.json()).toEqual({ __type: 'InternalErrorException', message });
+			expect(log.entries).toHaveLength(1);
+			expect(log.entries[0]!.to).toBe('broken');
+			expect(log.entries[0]!.response.status).toBe(500);
+		}
+	);
 
 	it('notifies log subscribers as each exchange completes', async () => {
 		const { network, log } = setup();

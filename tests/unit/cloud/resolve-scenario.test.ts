@@ -238,6 +238,11 @@ describe('resolveScenario', () => {
 /** Every path to a member or element of `value`, e.g. ['userPool', 'users', 1, 'sub']. */
 function fieldPaths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
 	if (typeof value !== 'object' || value === null) return [];
-	const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
-	return entries.flatMap(([key, child]) => [[...prefix, key], ...fieldPaths(child, [...prefix, key])]);
+	const entries = Array.isArray(value)
+		? value.map((v, i) => [i, v] as const)
+		: Object.entries(value);
+	return entries.flatMap(([key, child]) => [
+		[...prefix, key],
+		...fieldPaths(child, [...prefix, key])
+	]);
 }
