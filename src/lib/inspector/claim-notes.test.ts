@@ -22,6 +22,9 @@ describe('claimNote', () => {
 	it('explains custom attributes as strings and knows nothing of invented claims', () => {
 		expect(claimNote('custom:tier')).toContain('always a string');
 		expect(claimNote('favourite_colour')).toBeUndefined();
+		expect(claimNote('name')).toBe(
+			"The user's full name: a standard OpenID Connect attribute, present when it is set and the app client may read it."
+		);
 		expect(claimNote('__proto__')).toBeUndefined();
 	});
 });

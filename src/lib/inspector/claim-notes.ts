@@ -78,6 +78,24 @@ const genericNotes: Record<string, string> = {
 	scope: 'The permissions granted to the token, separated by spaces.'
 };
 
+/** OpenID Connect standard claims (cognito.md §2.2): user attributes, emitted when set. */
+const standardClaims: Record<string, string> = {
+	name: 'full name',
+	given_name: 'given (first) name',
+	family_name: 'family name',
+	middle_name: 'middle name',
+	nickname: 'nickname',
+	preferred_username: 'preferred username, which is not necessarily unique',
+	profile: 'profile page URL',
+	picture: 'picture URL',
+	website: 'website URL',
+	gender: 'gender',
+	birthdate: 'birth date',
+	zoneinfo: 'time zone',
+	locale: 'locale',
+	address: 'postal address'
+};
+
 /**
  * A one-sentence (sometimes two) explanation of a payload claim, or `undefined` for a claim the
  * inspector does not know.
@@ -88,6 +106,10 @@ export function claimNote(name: string, context: ClaimContext = 'other'): string
 	const specific = context === 'id' ? idNotes : context === 'access' ? accessNotes : {};
 	const note = own(specific, name) ?? own(claimNotes, name) ?? own(genericNotes, name);
 	if (note) return note;
+	const standard = own(standardClaims, name);
+	if (standard) {
+		return `The user's ${standard}: a standard OpenID Connect attribute, present when it is set and the app client may read it.`;
+	}
 	if (name.startsWith('custom:')) {
 		return 'A custom attribute of the user. In tokens its value is always a string, whatever type the attribute was declared with.';
 	}
