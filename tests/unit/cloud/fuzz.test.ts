@@ -794,7 +794,7 @@ async function encode(b: Body, s: Session): Promise<BodyInit | undefined> {
 		case 'text':
 			return b.text;
 		case 'bytes':
-			return b.bytes;
+			return new Uint8Array(b.bytes);
 		case 'nested':
 			return b.member ? `{"${b.member}":${nestedJson(b)}}` : nestedJson(b);
 		case 'huge':
