@@ -1,5 +1,5 @@
 import { expect, test, waitForFlowPlayer } from './fixtures';
-import { expectStep, openFlow } from './flow-helpers';
+import { expectStep, expectStepId, openFlow } from './flow-helpers';
 
 test.describe('flow URL state', () => {
 	test('a deep link restores the exact step, mistakes and user, also after a reload', async ({
@@ -7,7 +7,7 @@ test.describe('flow URL state', () => {
 	}) => {
 		await openFlow(page, '?step=2&mistake=wrong-mfa-code&user=bob');
 		await expectStep(page, 2);
-		await expect(page.locator('.step-outcome')).toHaveAttribute('data-step-id', 'software-token-mfa');
+		await expectStepId(page, 'software-token-mfa');
 		await expect(page.locator('[data-outcome="error"]')).toContainText('CodeMismatchException');
 		await expect(page.getByRole('radio', { name: /bob/ })).toBeChecked();
 		await expect(page.getByRole('checkbox', { name: /Wrong MFA code/ })).toBeChecked();
@@ -25,7 +25,7 @@ test.describe('flow URL state', () => {
 
 	test('a link may name the step by id, as quiz links do', async ({ page }) => {
 		await openFlow(page, '?step=get-user');
-		await expect(page.locator('.step-outcome')).toHaveAttribute('data-step-id', 'get-user');
+		await expectStepId(page, 'get-user');
 		await expect(page).toHaveURL(/\?step=\d+$/);
 	});
 
@@ -33,7 +33,7 @@ test.describe('flow URL state', () => {
 		await openFlow(page);
 		const passage = page.locator('#lesson-global-sign-out');
 		await passage.getByRole('button', { name: 'Show this step' }).click();
-		await expect(page.locator('.step-outcome')).toHaveAttribute('data-step-id', 'global-sign-out');
+		await expectStepId(page, 'global-sign-out');
 		await expect(passage).toHaveAttribute('aria-current', 'step');
 	});
 

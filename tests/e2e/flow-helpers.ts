@@ -19,6 +19,11 @@ export async function expectStep(page: Page, index: number): Promise<void> {
 	await expect(diagram(page)).toHaveAttribute('data-current-step', String(index));
 }
 
+/** The step the outcome panel describes, by its id in the flow definition. */
+export async function expectStepId(page: Page, id: string): Promise<void> {
+	await expect(page.locator('.step-outcome')).toHaveAttribute('data-step-id', id);
+}
+
 /** The number of steps in the current run, from the "Jump to step" list. */
 export async function stepCount(page: Page): Promise<number> {
 	return page.getByLabel('Jump to step').locator('option').count();

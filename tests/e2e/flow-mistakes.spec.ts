@@ -1,6 +1,6 @@
 import { userPoolSignInMistakes } from '../../src/lib/flows/user-pool-sign-in/definition';
 import { expect, test, waitForFlowPlayer } from './fixtures';
-import { diagram, expectStep, openFlow, stepCount } from './flow-helpers';
+import { diagram, expectStep, expectStepId, openFlow, stepCount } from './flow-helpers';
 
 test.describe('"What if" mistakes', () => {
 	for (const mistake of userPoolSignInMistakes) {
@@ -36,7 +36,7 @@ test.describe('"What if" mistakes', () => {
 		await waitForFlowPlayer(page);
 		await expect(page).toHaveURL(/[?&]mistake=id-token-to-getuser(&|$)/);
 		await expectStep(page, 1);
-		await expect(page.locator('.step-outcome')).toHaveAttribute('data-step-id', 'password-verifier');
+		await expectStepId(page, 'password-verifier');
 
 		// Unticking it brings back the full run, still at the same step.
 		await page.getByRole('checkbox', { name: /ID token sent to GetUser/ }).uncheck();

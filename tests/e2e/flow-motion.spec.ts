@@ -1,0 +1,32 @@
+import { emulateAppearance, expect, test } from './fixtures';
+import { openFlow } from './flow-helpers';
+
+/** Presses "Next step" and reports, one frame later, what the new step's message shows. */
+async function nextAndLook(page: import('@playwright/test').Page) {
+	return page.evaluate(async () => {
+		const next = [...document.querySelectorAll('button')].find(
+			(b) => b.textContent?.trim() === 'Next step'
+		);
+		next?.click();
+		await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+		const message = document.querySelector('[data-step-index="1"][data-exchange-id]');
+		return { drawn: message !== null, response: message?.querySelector('.response') !== null };
+	});
+}
+
+test.describe('diagram motion', () => {
+	test('a new message travels: the request first, the response after it', async ({ page }) => {
+		await emulateAppearance(page, { reducedMotion: 'no-preference' });
+		await openFlow(page);
+		const early = await nextAndLook(page);
+		expect(early).toEqual({ drawn: true, response: false });
+		const message = page.locator('[data-step-index="1"][data-exchange-id]');
+		await expect(message.locator('.response')).toHaveCount(1);
+	});
+
+	test('with reduced motion the same message is drawn whole at once', async ({ page }) => {
+		await emulateAppearance(page, { reducedMotion: 'reduce' });
+		await openFlow(page);
+		expect(await nextAndLook(page)).toEqual({ drawn: true, response: true });
+	});
+});
