@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, gotoHydrated, prerenderedRoutes, test } from './fixtures';
+import { expect, gotoHydrated, prerenderedRoutes, test, waitForFlowPlayer } from './fixtures';
 
 /**
  * The site must work from any static host: every page is a prerendered file, folders are served
@@ -149,6 +149,21 @@ test.describe('static hosting under a sub-path', () => {
 					expect(target.pathname.startsWith(prefix), `${url} on ${prefix}${route}`).toBe(true);
 				}
 			}
+		}
+	);
+
+	test(
+		'a link from the home page opens the flow page in the app, under the prefix',
+		subPath,
+		async ({ page, pageProblems, baseURL }) => {
+			const prefix = new URL(baseURL!).pathname;
+			await loadCompletely(page, '');
+			await page.locator(`a[href$="${flowPage}"]`).first().click();
+			await expect(page).toHaveURL(new URL(flowPage, baseURL).href);
+			await waitForFlowPlayer(page);
+			expect(new URL(page.url()).pathname.startsWith(prefix)).toBe(true);
+			await page.waitForLoadState('networkidle');
+			expect(pageProblems.all).toEqual([]);
 		}
 	);
 
