@@ -15,7 +15,9 @@ describe('claimNote', () => {
 	});
 
 	it('tells aud (ID tokens) and client_id (access tokens) apart', () => {
-		expect(claimNote('aud', 'id')).toContain('access tokens have no aud and carry client_id instead');
+		expect(claimNote('aud', 'id')).toContain(
+			'access tokens have no aud and carry client_id instead'
+		);
 		expect(claimNote('client_id', 'access')).toContain('Access tokens have no aud claim');
 	});
 

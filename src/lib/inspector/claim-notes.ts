@@ -36,8 +36,7 @@ const claimNotes: Record<string, string> = {
 		'An ID for the authentication event that produced the token. Real Cognito tokens carry it, but AWS does not describe it in its claim reference.',
 	'cognito:username':
 		"The user's username in the pool. Where users sign in with an email or phone number as a username attribute it is a generated UUID, and federated users get names such as Google_110169484474386276334.",
-	username:
-		"The user's username, the same value the ID token calls cognito:username.",
+	username: "The user's username, the same value the ID token calls cognito:username.",
 	'cognito:groups':
 		'The user-pool groups the user belongs to. The claim is left out entirely when the user is in no group.',
 	'cognito:roles':
@@ -51,17 +50,19 @@ const claimNotes: Record<string, string> = {
 	phone_number_verified: 'Whether the user proved they own the phone number (a JSON boolean).',
 	version:
 		'A format version number that real Cognito access tokens carry; AWS does not document what its values mean.',
-	device_key: 'The remembered device the user signed in from, present when device tracking applies.',
-	nonce: 'The nonce the app sent to /oauth2/authorize, echoed back so the app can tell this ID token answers its own request.',
+	device_key:
+		'The remembered device the user signed in from, present when device tracking applies.',
+	nonce:
+		'The nonce the app sent to /oauth2/authorize, echoed back so the app can tell this ID token answers its own request.',
 	at_hash:
 		'A hash of the access token issued alongside this ID token, so the two can be tied together (left half of its SHA-256, base64url).',
 	identities:
 		'For users who signed in through an external provider (Google, SAML, ...): the providers linked to this user.',
-	updated_at: 'When the user\'s profile was last changed (seconds since 1970, UTC).'
+	updated_at: "When the user's profile was last changed (seconds since 1970, UTC)."
 };
 
 const idNotes: Record<string, string> = {
-	aud: "Audience: the app client ID this ID token was issued to. A verifier checks it is one of its own clients; access tokens have no aud and carry client_id instead.",
+	aud: 'Audience: the app client ID this ID token was issued to. A verifier checks it is one of its own clients; access tokens have no aud and carry client_id instead.',
 	scope: 'ID tokens carry no scope; scopes belong to access tokens.'
 };
 

@@ -23,11 +23,7 @@ export interface DecodedJwe {
 }
 
 export type TokenDecodeErrorCode =
-	| 'empty'
-	| 'part-count'
-	| 'not-base64url'
-	| 'not-json'
-	| 'not-object';
+	'empty' | 'part-count' | 'not-base64url' | 'not-json' | 'not-object';
 
 /** Why a string is not a token; `message` reads as one sentence for the learner. */
 export interface TokenDecodeError {
@@ -108,7 +104,10 @@ type PartResult = { ok: true; value: JsonObject } | { ok: false; error: TokenDec
 function decodeJsonPart(part: string, name: string): PartResult {
 	const text = base64UrlToText(part);
 	if (text === null) {
-		return { ok: false, error: partError('not-json', name, 'is not UTF-8 text, so it is not JSON') };
+		return {
+			ok: false,
+			error: partError('not-json', name, 'is not UTF-8 text, so it is not JSON')
+		};
 	}
 	let value: unknown;
 	try {

@@ -27,7 +27,10 @@ export function describeError(response: ResponseLike): ErrorSummary | null {
 	if (response.status < 400) return null;
 	const headerType = response.headers.find(([n]) => n.toLowerCase() === 'x-amzn-errortype')?.[1];
 	const json = tryParseJson(response.body);
-	const body = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
+	const body =
+		typeof json === 'object' && json !== null && !Array.isArray(json)
+			? (json as Record<string, unknown>)
+			: {};
 
 	const awsType = text(body.__type) ?? headerType;
 	if (awsType) {
@@ -37,7 +40,8 @@ export function describeError(response: ResponseLike): ErrorSummary | null {
 	if (oauth) return { type: oauth, message: text(body.error_description) ?? '' };
 
 	const code = /<Code>([^<]*)<\/Code>/.exec(response.body)?.[1];
-	if (code) return { type: code, message: /<Message>([^<]*)<\/Message>/.exec(response.body)?.[1] ?? '' };
+	if (code)
+		return { type: code, message: /<Message>([^<]*)<\/Message>/.exec(response.body)?.[1] ?? '' };
 
 	const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
 	return { type: status, message: text(body.message) ?? text(body.Message) ?? '' };

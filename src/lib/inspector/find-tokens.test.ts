@@ -47,7 +47,7 @@ describe('findTokens', () => {
 		expect(found.every((t) => t.source === 'body')).toBe(true);
 	});
 
-	it('names an ID token sent in GetUser\'s AccessToken field for what it is, and expects an access token there', () => {
+	it("names an ID token sent in GetUser's AccessToken field for what it is, and expects an access token there", () => {
 		const found = findTokens({ headers: json, body: JSON.stringify({ AccessToken: idToken }) });
 		expect(found).toHaveLength(1);
 		expect(found[0]).toMatchObject({
@@ -69,7 +69,9 @@ describe('findTokens', () => {
 		const bearer = findTokens({ headers: [['authorization', `Bearer ${idToken}`]], body: '' });
 		expect(bearer).toMatchObject([{ source: 'header', path: 'authorization', name: 'ID token' }]);
 		const sigv4 = findTokens({
-			headers: [['authorization', 'AWS4-HMAC-SHA256 Credential=ASIA.../s3/aws4_request, Signature=abc']],
+			headers: [
+				['authorization', 'AWS4-HMAC-SHA256 Credential=ASIA.../s3/aws4_request, Signature=abc']
+			],
 			body: ''
 		});
 		expect(sigv4).toEqual([]);
@@ -89,7 +91,11 @@ describe('findTokens', () => {
 	});
 
 	it('finds tokens in a redirect fragment', () => {
-		const found = findTokens({ headers: [], body: '', url: `https://app.example.com/#id_token=${idToken}&state=x` });
+		const found = findTokens({
+			headers: [],
+			body: '',
+			url: `https://app.example.com/#id_token=${idToken}&state=x`
+		});
 		expect(found).toMatchObject([{ source: 'url', path: 'id_token', name: 'ID token' }]);
 	});
 
@@ -99,7 +105,11 @@ describe('findTokens', () => {
 	});
 
 	it('ignores ordinary strings, including opaque session strings', () => {
-		const body = JSON.stringify({ Session: 'AYABeC0ffee', ChallengeName: 'PASSWORD_VERIFIER', a: 'x.y.z' });
+		const body = JSON.stringify({
+			Session: 'AYABeC0ffee',
+			ChallengeName: 'PASSWORD_VERIFIER',
+			a: 'x.y.z'
+		});
 		expect(findTokens({ headers: json, body })).toEqual([]);
 	});
 
@@ -107,7 +117,9 @@ describe('findTokens', () => {
 		const text = fc.oneof(
 			fc.string({ unit: 'binary' }),
 			fc.json(),
-			fc.array(fc.string({ unit: fc.constantFrom(...'eyJ.-_{}"a=&') }), { maxLength: 6 }).map((p) => p.join('.'))
+			fc
+				.array(fc.string({ unit: fc.constantFrom(...'eyJ.-_{}"a=&') }), { maxLength: 6 })
+				.map((p) => p.join('.'))
 		);
 		const header = fc.tuple(fc.constantFrom('authorization', 'content-type', 'x-other'), text);
 		fc.assert(

@@ -75,7 +75,8 @@ export function findTokens(message: TokenSource): FoundToken[] {
 		found.push(token);
 	};
 
-	if (message.url) scanText(message.url, (token) => add('url', queryName(message.url ?? '', token), '', token));
+	if (message.url)
+		scanText(message.url, (token) => add('url', queryName(message.url ?? '', token), '', token));
 
 	for (const [name, value] of message.headers) {
 		const lower = name.toLowerCase();
@@ -111,7 +112,8 @@ function tokenName(known: string | undefined, decoded: DecodedToken): string {
 						? 'Access token'
 						: 'JWT'
 				: undefined;
-	if (!known || known === 'Token' || known === 'Authorization token') return actual ?? known ?? 'Token';
+	if (!known || known === 'Token' || known === 'Authorization token')
+		return actual ?? known ?? 'Token';
 	// The field says one kind and the token another: the classic mix-up, so name both.
 	const mixUp =
 		(known === 'ID token' || known === 'Access token') &&

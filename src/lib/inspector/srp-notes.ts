@@ -5,8 +5,10 @@ import { jsonStrings, tryParseJson } from './walk-json';
  * each value proves, and that the password itself never leaves the browser.
  */
 const notes: Record<string, string> = {
-	SRP_A: 'The browser\'s public value A, made from a random secret that stays in the browser. It says nothing about the password; it opens a fresh proof for this one sign-in.',
-	SRP_B: 'The user pool\'s public value B. It mixes a random secret of the pool with the password verifier stored when the password was set, so only someone who knows the password can derive the same key from it.',
+	SRP_A:
+		"The browser's public value A, made from a random secret that stays in the browser. It says nothing about the password; it opens a fresh proof for this one sign-in.",
+	SRP_B:
+		"The user pool's public value B. It mixes a random secret of the pool with the password verifier stored when the password was set, so only someone who knows the password can derive the same key from it.",
 	SALT: 'A random value chosen when the password was set and mixed into the password hash, so equal passwords still give different verifiers. It is not secret.',
 	SECRET_BLOCK:
 		'An opaque blob in which the pool keeps the state of this sign-in attempt. The browser cannot read it; it sends it back unchanged, and signs it.',
@@ -15,13 +17,13 @@ const notes: Record<string, string> = {
 	PASSWORD_CLAIM_SIGNATURE:
 		'The proof of the password: an HMAC-SHA256 over the pool name, USER_ID_FOR_SRP, the secret block and the timestamp, keyed with a key only the password (with A, B and the salt) can produce. The pool checks it without ever receiving the password.',
 	TIMESTAMP:
-		'The browser\'s clock in UTC, in the exact format the Cognito clients use (day of month not zero-padded). It is part of the signed message, so the browser\'s clock has to agree roughly with the pool\'s.',
+		"The browser's clock in UTC, in the exact format the Cognito clients use (day of month not zero-padded). It is part of the signed message, so the browser's clock has to agree roughly with the pool's.",
 	USER_ID_FOR_SRP:
 		'The name the pool wants the proof computed with. The client uses it instead of what the user typed, both in the password hash and in the signature.',
 	SECRET_HASH:
-		'Base64 of an HMAC-SHA256, keyed with the app client\'s secret, over the username followed by the client ID. It proves the caller knows the client secret, which is why browser apps should use a client without one: a secret shipped to a browser is not secret.',
+		"Base64 of an HMAC-SHA256, keyed with the app client's secret, over the username followed by the client ID. It proves the caller knows the client secret, which is why browser apps should use a client without one: a secret shipped to a browser is not secret.",
 	SecretHash:
-		'Base64 of an HMAC-SHA256, keyed with the app client\'s secret, over the username followed by the client ID. It proves the caller knows the client secret.',
+		"Base64 of an HMAC-SHA256, keyed with the app client's secret, over the username followed by the client ID. It proves the caller knows the client secret.",
 	PASSWORD:
 		'The password itself, sent to Cognito inside the TLS connection (USER_PASSWORD_AUTH). With USER_SRP_AUTH it would never leave the browser.'
 };

@@ -1,4 +1,11 @@
-import { CompactEncrypt, exportJWK, generateKeyPair, SignJWT, type JWK, type JWTPayload } from 'jose';
+import {
+	CompactEncrypt,
+	exportJWK,
+	generateKeyPair,
+	SignJWT,
+	type JWK,
+	type JWTPayload
+} from 'jose';
 
 /** Test-only: real keys and really signed tokens shaped like cognito.md §2.4. Never hard-coded. */
 export const userPoolId = 'us-east-1_AbCdEf123';
@@ -79,7 +86,9 @@ export function accessClaims(overrides: JWTPayload = {}): JWTPayload {
 
 /** Signs `claims` as Cognito does: RS256, header `{ kid, alg }` and nothing else. */
 export function sign(claims: JWTPayload, key: TestKey): Promise<string> {
-	return new SignJWT(claims).setProtectedHeader({ kid: key.kid, alg: 'RS256' }).sign(key.privateKey);
+	return new SignJWT(claims)
+		.setProtectedHeader({ kid: key.kid, alg: 'RS256' })
+		.sign(key.privateKey);
 }
 
 /** A refresh-token-shaped JWE: header `{"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}`. */

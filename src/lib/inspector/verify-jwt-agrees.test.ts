@@ -54,14 +54,29 @@ beforeAll(async () => {
 		['a valid ID token', valid, 'id', now],
 		['a valid access token', await access(), 'access', now],
 		['an ID token an hour later', valid, 'id', expiredAt],
-		['an ID token from another issuer', await id({ iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other1' }), 'id', now],
+		[
+			'an ID token from another issuer',
+			await id({ iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other1' }),
+			'id',
+			now
+		],
 		['an ID token for another client', await id({ aud: 'another-client' }), 'id', now],
-		['an access token for another client', await access({ client_id: 'another-client' }), 'access', now],
+		[
+			'an access token for another client',
+			await access({ client_id: 'another-client' }),
+			'access',
+			now
+		],
 		['an ID token where an access token is needed', valid, 'access', now],
 		['an access token where an ID token is needed', await access(), 'id', now],
 		['an edited ID token', tampered, 'id', now],
 		['an HS256 token', hs256, 'id', now],
-		['a token with an unknown kid', await sign(idClaims(), { ...pool.idKey, kid: 'unknown=' }), 'id', now],
+		[
+			'a token with an unknown kid',
+			await sign(idClaims(), { ...pool.idKey, kid: 'unknown=' }),
+			'id',
+			now
+		],
 		['the refresh token (a JWE)', await encryptRefreshToken(pool), 'access', now],
 		['a truncated token', valid.slice(0, 60), 'id', now]
 	];
@@ -85,7 +100,9 @@ describe('verifyJwt agrees with aws-jwt-verify 5.2.1', () => {
 				const unconfigured =
 					error instanceof errors.ParameterValidationError &&
 					!String(error).includes('issuer not configured');
-				theirs = unconfigured ? String(error) : (stepOf.find(([type]) => error instanceof type)?.[1] ?? String(error));
+				theirs = unconfigured
+					? String(error)
+					: (stepOf.find(([type]) => error instanceof type)?.[1] ?? String(error));
 			}
 			const ours = await verifyJwt(token, {
 				jwks: pool.jwks,

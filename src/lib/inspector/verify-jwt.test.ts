@@ -37,7 +37,9 @@ describe('verifyJwt', () => {
 			'token-use:pass',
 			'audience:pass'
 		]);
-		expect(result.steps[6]?.label).toBe('Audience: aud (ID tokens) must be an app client of the pool');
+		expect(result.steps[6]?.label).toBe(
+			'Audience: aud (ID tokens) must be an app client of the pool'
+		);
 		expect(result.steps[3]?.detail).toBe(
 			'exp 2026-11-22 01:29:00 UTC is 59 min after the simulated time.'
 		);
@@ -62,7 +64,11 @@ describe('verifyJwt', () => {
 			detail: `Token expired at 2026-11-22 01:29:00 UTC (exp ${iat + 3600}), 3 min before the simulated time 2026-11-22 01:32:00 UTC. Expected: exp at or after ${iat + 3780}.`,
 			error: { field: 'exp', actual: iat + 3600, expected: `>= ${iat + 3780}` }
 		});
-		expect(statuses(result).slice(4)).toEqual(['issuer:not-run', 'token-use:not-run', 'audience:not-run']);
+		expect(statuses(result).slice(4)).toEqual([
+			'issuer:not-run',
+			'token-use:not-run',
+			'audience:not-run'
+		]);
 	});
 
 	it('still accepts the token in the very second it expires, as aws-jwt-verify does', async () => {
@@ -84,7 +90,9 @@ describe('verifyJwt', () => {
 	it('fails the signature when the payload was edited after signing', async () => {
 		const token = await sign(idClaims(), pool.idKey);
 		const [h, , s] = token.split('.');
-		const forged = Buffer.from(JSON.stringify(idClaims({ 'cognito:groups': ['admins'] }))).toString('base64url');
+		const forged = Buffer.from(JSON.stringify(idClaims({ 'cognito:groups': ['admins'] }))).toString(
+			'base64url'
+		);
 		const result = await verifyJwt(`${h}.${forged}.${s}`, options);
 		expect(result.failure).toMatchObject({
 			id: 'signature',
@@ -112,7 +120,9 @@ describe('verifyJwt', () => {
 	it('names the issuer it got and the one it expected', async () => {
 		const wrong = 'https://cognito-idp.amazonaws.com/us-east-1_AbCdEf123';
 		const result = await verifyJwt(await sign(idClaims({ iss: wrong }), pool.idKey), options);
-		expect(result.failure?.detail).toBe(`Issuer not allowed: iss is "${wrong}". Expected: "${issuer}".`);
+		expect(result.failure?.detail).toBe(
+			`Issuer not allowed: iss is "${wrong}". Expected: "${issuer}".`
+		);
 	});
 
 	it('refuses an ID token where the field needs an access token (GetUser)', async () => {
@@ -126,7 +136,10 @@ describe('verifyJwt', () => {
 	});
 
 	it('refuses a token_use other than id or access', async () => {
-		const result = await verifyJwt(await sign(idClaims({ token_use: 'refresh' }), pool.idKey), options);
+		const result = await verifyJwt(
+			await sign(idClaims({ token_use: 'refresh' }), pool.idKey),
+			options
+		);
 		expect(result.failure?.detail).toBe(
 			'Token use not allowed: token_use is "refresh". Expected one of: "id", "access".'
 		);
@@ -160,12 +173,16 @@ describe('verifyJwt', () => {
 	it('fails at structure, with the decoder sentence, for a truncated token', async () => {
 		const token = await sign(idClaims(), pool.idKey);
 		const result = await verifyJwt(token.slice(0, 30), options);
-		expect(result.failure?.detail).toMatch(/^This is not a valid JWT: it has \d dot-separated part/);
+		expect(result.failure?.detail).toMatch(
+			/^This is not a valid JWT: it has \d dot-separated part/
+		);
 	});
 
 	it('says so when the JWKS is not loaded', async () => {
 		const result = await verifyJwt(await sign(idClaims(), pool.idKey), { ...options, jwks: null });
-		expect(result.failure?.detail).toBe("No JWKS to check against: the user pool's public keys are not loaded yet.");
+		expect(result.failure?.detail).toBe(
+			"No JWKS to check against: the user pool's public keys are not loaded yet."
+		);
 	});
 
 	it('never throws on garbage', async () => {

@@ -3,13 +3,7 @@ import { formatUtc } from './format-utc';
 import { formatDuration } from './relative-time';
 
 export type VerificationStepId =
-	| 'structure'
-	| 'kid'
-	| 'signature'
-	| 'expiry'
-	| 'issuer'
-	| 'token-use'
-	| 'audience';
+	'structure' | 'kid' | 'signature' | 'expiry' | 'issuer' | 'token-use' | 'audience';
 
 export interface VerificationStep {
 	id: VerificationStepId;
@@ -72,7 +66,10 @@ const labels: Record<VerificationStepId, string> = {
  * const { verified, failure } = await verifyJwt(token, { jwks, issuer, clientIds, now });
  * failure?.detail // -> 'Token expired at 2026-11-22 01:24:52 UTC (exp 1795310692), 3 min before ...'
  */
-export async function verifyJwt(token: string, options: VerifyOptions): Promise<VerificationResult> {
+export async function verifyJwt(
+	token: string,
+	options: VerifyOptions
+): Promise<VerificationResult> {
 	const steps: VerificationStep[] = [];
 	let header: JsonObject = {};
 	let payload: JsonObject = {};
@@ -185,7 +182,9 @@ export async function verifyJwt(token: string, options: VerifyOptions): Promise<
 			const failure =
 				error instanceof StepFailure
 					? error
-					: new StepFailure(`Could not check: ${error instanceof Error ? error.message : String(error)}`);
+					: new StepFailure(
+							`Could not check: ${error instanceof Error ? error.message : String(error)}`
+						);
 			steps.push({
 				id,
 				label: labelFor(id),
@@ -205,11 +204,14 @@ async function checkSignature(
 	jwk: JsonWebKey | undefined
 ): Promise<string> {
 	if (header.alg !== 'RS256') {
-		throw new StepFailure(`Signature algorithm not allowed: alg is ${show(header.alg)}. Expected: "RS256".`, {
-			field: 'alg',
-			actual: header.alg,
-			expected: 'RS256'
-		});
+		throw new StepFailure(
+			`Signature algorithm not allowed: alg is ${show(header.alg)}. Expected: "RS256".`,
+			{
+				field: 'alg',
+				actual: header.alg,
+				expected: 'RS256'
+			}
+		);
 	}
 	if (!jwk) throw new StepFailure('No key to check the signature with.');
 	if (jwk.use !== undefined && jwk.use !== 'sig') {
@@ -239,7 +241,11 @@ async function checkSignature(
 	} catch {
 		throw new StepFailure(
 			`Invalid signature: header.payload was not signed by the private half of key ${show(header.kid)}, or was changed after signing.`,
-			{ field: 'signature', actual: 'does not match', expected: `a signature by kid ${String(header.kid)}` }
+			{
+				field: 'signature',
+				actual: 'does not match',
+				expected: `a signature by kid ${String(header.kid)}`
+			}
 		);
 	}
 	return `The signature matches: key ${show(header.kid)} signed exactly these header and payload bytes.`;
@@ -248,11 +254,14 @@ async function checkSignature(
 function checkExpiry(payload: JsonObject, now: number): string {
 	const { exp, nbf } = payload;
 	if (exp === undefined) {
-		throw new StepFailure('Missing exp. Expected: a time in seconds since 1970 (Cognito always sets one).', {
-			field: 'exp',
-			actual: undefined,
-			expected: 'a number'
-		});
+		throw new StepFailure(
+			'Missing exp. Expected: a time in seconds since 1970 (Cognito always sets one).',
+			{
+				field: 'exp',
+				actual: undefined,
+				expected: 'a number'
+			}
+		);
 	}
 	if (typeof exp !== 'number' || !Number.isFinite(exp)) {
 		throw new StepFailure(`exp is not a number: ${show(exp)}. Expected: seconds since 1970.`, {
@@ -305,11 +314,21 @@ function checkAudience(payload: JsonObject, clientIds: string[]): string {
 	// ID tokens name their client in aud; access tokens have no aud and use client_id.
 	const field = payload.token_use === 'id' ? 'aud' : 'client_id';
 	const value = payload[field];
-	const want = clientIds.length === 1 ? `Expected: ${show(clientIds[0])}` : `Expected one of: ${list(clientIds)}`;
+	const want =
+		clientIds.length === 1
+			? `Expected: ${show(clientIds[0])}`
+			: `Expected one of: ${list(clientIds)}`;
 	if (value === undefined) {
 		const other = field === 'aud' ? 'client_id' : 'aud';
-		const hint = payload[other] !== undefined ? ` (it has ${other}, which this kind of token does not use)` : '';
-		throw new StepFailure(`Missing ${field}${hint}. ${want}.`, { field, actual: undefined, expected: clientIds });
+		const hint =
+			payload[other] !== undefined
+				? ` (it has ${other}, which this kind of token does not use)`
+				: '';
+		throw new StepFailure(`Missing ${field}${hint}. ${want}.`, {
+			field,
+			actual: undefined,
+			expected: clientIds
+		});
 	}
 	if (typeof value !== 'string' || !clientIds.includes(value)) {
 		throw new StepFailure(`Client ID not allowed: ${field} is ${show(value)}. ${want}.`, {

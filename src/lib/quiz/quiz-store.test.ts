@@ -31,7 +31,10 @@ const quiz = {
 describe('quiz store', () => {
 	it('keeps answers under flow-lab.quiz.<flowId> and reads them back', () => {
 		const storage = memoryStorage();
-		const answers = { 'which-token': { choice: 'access', checked: true }, srp: { choice: 'b', checked: false } };
+		const answers = {
+			'which-token': { choice: 'access', checked: true },
+			srp: { choice: 'b', checked: false }
+		};
 		expect(saveQuizAnswers(storage, 'user-pool-sign-in', answers)).toBe(true);
 		expect([...storage.items.keys()]).toEqual(['flow-lab.quiz.user-pool-sign-in']);
 		expect(loadQuizAnswers(storage, 'user-pool-sign-in', quiz)).toEqual(answers);
@@ -51,7 +54,9 @@ describe('quiz store', () => {
 				}
 			})
 		);
-		expect(loadQuizAnswers(storage, 'f', quiz)).toEqual({ 'which-token': { choice: 'id', checked: false } });
+		expect(loadQuizAnswers(storage, 'f', quiz)).toEqual({
+			'which-token': { choice: 'id', checked: false }
+		});
 	});
 
 	it.each([

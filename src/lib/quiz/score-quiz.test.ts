@@ -22,7 +22,11 @@ describe('scoreQuiz', () => {
 
 	it('summarises the empty and the finished quiz', () => {
 		expect(describeScore(scoreQuiz(quiz, {}))).toBe('3 questions, none answered yet.');
-		const all = { q1: { choice: 'a', checked: true }, q2: { choice: 'b', checked: true }, q3: { choice: 'c', checked: true } };
+		const all = {
+			q1: { choice: 'a', checked: true },
+			q2: { choice: 'b', checked: true },
+			q3: { choice: 'c', checked: true }
+		};
 		expect(describeScore(scoreQuiz(quiz, all))).toBe('All answered, 3 correct.');
 	});
 });
