@@ -9,7 +9,10 @@ test.describe('flow page with the inspector', () => {
 		await expect(tokens).toHaveAttribute('aria-pressed', 'true');
 		const inspector = page.locator('.inspector');
 		await inspector.getByRole('tab', { name: 'Response' }).click();
-		const idToken = inspector.locator('article').filter({ hasText: /ID ?token/i }).first();
+		const idToken = inspector
+			.locator('article')
+			.filter({ hasText: /ID ?token/i })
+			.first();
 		await expect(idToken).toBeVisible();
 		await expect(idToken.locator('.verdict')).toHaveText(/valid at the simulated time/);
 	});

@@ -177,9 +177,12 @@ export class FlowPlayer {
 		const step = this.current;
 		if (!step) return;
 		const parts = step.exchanges.length * 2 || 1;
-		this.#handle = this.#timer.set(() => {
-			if (this.atEnd) this.pause();
-			else this.next();
-		}, stepDurationMs(parts, this.#speed));
+		this.#handle = this.#timer.set(
+			() => {
+				if (this.atEnd) this.pause();
+				else this.next();
+			},
+			stepDurationMs(parts, this.#speed)
+		);
 	}
 }

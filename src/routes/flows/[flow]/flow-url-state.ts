@@ -23,11 +23,7 @@ export function parseFlowUrl(
 ): FlowUrlState {
 	const rawStep = params.get('step');
 	const step =
-		rawStep === null || rawStep === ''
-			? null
-			: /^\d+$/.test(rawStep)
-				? Number(rawStep)
-				: rawStep;
+		rawStep === null || rawStep === '' ? null : /^\d+$/.test(rawStep) ? Number(rawStep) : rawStep;
 	const mistakes = [...new Set(params.getAll('mistake'))].filter((m) => known.mistakes.includes(m));
 	const rawUser = params.get('user');
 	const user = rawUser !== null && known.users.includes(rawUser) ? rawUser : null;
