@@ -37,6 +37,19 @@ test.describe('flow URL state', () => {
 		await expect(passage).toHaveAttribute('aria-current', 'step');
 	});
 
+	test('a quiz answer links to the moment it is about, in the same page', async ({ page }) => {
+		await openFlow(page);
+		const question = page.locator('.quiz li.question').first();
+		await question.getByRole('radio').first().check();
+		await question.getByRole('button', { name: 'Check answer' }).click();
+		await question.getByRole('link', { name: 'See it happen' }).click();
+		await expect(page).toHaveURL(/mistake=id-token-to-getuser/);
+		await waitForFlowPlayer(page);
+		await expectStepId(page, 'get-user');
+		await expect(page.locator('[data-outcome="error"]')).toContainText('NotAuthorizedException');
+		await expect(page).toHaveURL(/\?step=\d+&mistake=id-token-to-getuser$/);
+	});
+
 	test('the lesson text is in the prerendered page, before any script runs', async ({
 		browser,
 		baseURL

@@ -19,9 +19,13 @@ export async function expectStep(page: Page, index: number): Promise<void> {
 	await expect(diagram(page)).toHaveAttribute('data-current-step', String(index));
 }
 
-/** The step the outcome panel describes, by its id in the flow definition. */
+/**
+ * The step the outcome panel describes, by its id in the flow definition. Patient, because it may
+ * wait for a re-run (SRP and key generation) on a busy machine.
+ */
 export async function expectStepId(page: Page, id: string): Promise<void> {
-	await expect(page.locator('.step-outcome')).toHaveAttribute('data-step-id', id);
+	const outcome = page.locator('.step-outcome');
+	await expect(outcome).toHaveAttribute('data-step-id', id, { timeout: 20_000 });
 }
 
 /** The number of steps in the current run, from the "Jump to step" list. */
