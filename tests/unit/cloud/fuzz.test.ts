@@ -841,7 +841,7 @@ async function send(s: Session, sent: Sent): Promise<void> {
 	}
 	const text = await response.text();
 	const context = describeExchange(sent, bodyInit, response.status, text);
-	const fail = (why: string) => {
+	const fail = (why: string): never => {
 		throw new Error(`${why}\n${context}`);
 	};
 
