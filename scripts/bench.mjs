@@ -234,7 +234,11 @@ async function measureLighthouse(url) {
 					LCP: metric('largest-contentful-paint'),
 					TBT: metric('total-blocking-time'),
 					CLS: metric('cumulative-layout-shift'),
-					SI: metric('speed-index')
+					SI: metric('speed-index'),
+					// Where the main thread went, for a performance score under budget
+					longTasks: (result.lhr.audits['long-tasks']?.details?.items ?? [])
+						.slice(0, 3)
+						.map((t) => `${Math.round(t.duration)} ms in ${shortUrl(t.url)}`)
 				},
 				scores: Object.fromEntries(
 					Object.entries(categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)])
@@ -265,6 +269,7 @@ async function measureLighthouse(url) {
 
 // ---------------------------------------------------------------------------------------------
 
+const shortUrl = (url = '') => url.replace(/^https?:\/\/[^/]+\//, '/') || '(page)';
 const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 const ms = (value) => `${Math.round(value)} ms`;
 
@@ -345,6 +350,8 @@ async function main() {
 					`CLS ${m.CLS.toFixed(3)}, Speed Index ${ms(m.SI)} (simulated slow 4G, 4x CPU slowdown)`
 			);
 		for (const audit of row.failing ?? []) console.log(`  ${row.page}: failing audit ${audit}`);
+		if (row.performance < budgets.performance && m?.longTasks?.length)
+			console.log(`  ${row.page}: longest main-thread tasks: ${m.longTasks.join('; ')}`);
 	}
 	if (problems.length) {
 		console.log(`\nOVER BUDGET or not measured:\n${problems.map((p) => `  ✗ ${p}`).join('\n')}`);
