@@ -27,4 +27,11 @@ test.describe('flow page on a phone', () => {
 		// The current message is scrolled into view in the diagram.
 		await expect(diagram(page).locator('[data-step-index="2"][data-exchange-id]')).toBeInViewport();
 	});
+
+	test('an error with its lesson passage still fits the width of the phone', async ({ page }) => {
+		await openFlow(page, '?step=9&mistake=expired-access-token');
+		await expect(page.locator('[data-outcome="error"]')).toBeVisible();
+		const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(pageWidth).toBeLessThanOrEqual(390);
+	});
 });
