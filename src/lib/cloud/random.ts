@@ -1,11 +1,11 @@
 /** Randomness for the cloud: real `crypto.getRandomValues` unless a test injects its own. */
 export interface Random {
-	bytes(length: number): Uint8Array;
+	bytes(length: number): Uint8Array<ArrayBuffer>;
 	uuid(): string;
 }
 
 export function createRandom(
-	fill: (array: Uint8Array) => Uint8Array = (a) => globalThis.crypto.getRandomValues(a)
+	fill: (array: Uint8Array<ArrayBuffer>) => Uint8Array = (a) => globalThis.crypto.getRandomValues(a)
 ): Random {
 	const bytes = (length: number) => {
 		const out = new Uint8Array(length);

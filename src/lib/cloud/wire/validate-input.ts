@@ -42,7 +42,7 @@ export function validateInput(input: Record<string, unknown>, rules: InputRules)
 		const label = rule.label ?? member.charAt(0).toLowerCase() + member.slice(1);
 		const value = input[member];
 		const at = (shown: string) => `Value ${shown}at '${label}' failed to satisfy constraint: `;
-		const shown = rule.sensitive ? '' : `'${String(value)}' `;
+		const shown = rule.sensitive ? '' : `'${display(value)}' `;
 		if (value === undefined || value === null) {
 			if (rule.required) problems.push(`${at('null ')}Member must not be null`);
 			continue;
@@ -93,6 +93,13 @@ function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The value as the error message quotes it; never throws, however deep the learner's JSON nests. */
 function display(value: unknown): string {
-	return typeof value === 'object' ? JSON.stringify(value) : String(value);
+	if (typeof value !== 'object' || value === null) return String(value);
+	try {
+		return JSON.stringify(value);
+	} catch {
+		// Deeply nested input overflows the stack; AWS would not echo such a value in full either.
+		return Array.isArray(value) ? '[...]' : '{...}';
+	}
 }
