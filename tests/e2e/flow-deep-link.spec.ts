@@ -60,7 +60,7 @@ test.describe('flow URL state', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in to a user pool');
 		await expect(page.locator('#lesson-get-user')).toContainText('GetUser');
 		await expect(page.getByRole('button', { name: 'Next step', exact: true })).toBeVisible();
-		await expect(page.locator('svg[data-current-step]')).toContainText('User pool');
+		await expect(page.getByRole('region', { name: 'Sequence diagram' })).toContainText('User pool');
 		await expect(page.locator('.flow-player')).toHaveAttribute('data-ready', 'false');
 		await context.close();
 	});
