@@ -15,3 +15,4 @@ export { defaultSequenceMetrics, type SequenceMetrics } from './sequence-metrics
 export { arrowHead } from './arrow-head';
 export { fitLabel } from './fit-label';
 export { wrapText } from './wrap-text';
+export { scrollLeftFor } from './scroll-left-for';

@@ -5,6 +5,7 @@ import { arrowHead } from './arrow-head';
 import { fitLabel } from './fit-label';
 import { layoutSequence, type MessageLayout, type NoteLayout } from './layout-sequence';
 import { responseSummary } from './response-summary';
+import { scrollLeftFor } from './scroll-left-for';
 import { defaultSequenceMetrics as m } from './sequence-metrics';
 import { wrapText } from './wrap-text';
 
@@ -191,5 +192,23 @@ describe('label helpers', () => {
 	it('arrowHead points the way the arrow travels', () => {
 		expect(arrowHead(100, 50, 1)).toBe('100,50 91,45.5 91,54.5');
 		expect(arrowHead(100, 50, -1)).toBe('100,50 109,45.5 109,54.5');
+	});
+});
+
+describe('scrollLeftFor', () => {
+	const steps = [step(0, [exchange(1)]), step(1, [], { actor: 'app', title: 'An hour passes' })];
+	const layout = layoutSequence({ actors, steps, width: 346 });
+
+	it('scrolls sideways to show every message so far when they fit the window', () => {
+		const left = scrollLeftFor(layout.items, 1, 0, 346);
+		const [message] = layout.items as MessageLayout[];
+		expect(left).toBeGreaterThan(0);
+		expect((message?.hit.x ?? 0) + (message?.hit.width ?? 0)).toBeLessThanOrEqual(left + 346);
+	});
+
+	it('stays put when the wanted range is already in view', () => {
+		const left = scrollLeftFor(layout.items, 1, 0, 346);
+		expect(scrollLeftFor(layout.items, 1, left, 346)).toBe(left);
+		expect(scrollLeftFor([], 0, 17, 346)).toBe(17);
 	});
 });

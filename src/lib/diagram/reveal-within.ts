@@ -1,23 +1,17 @@
 /**
- * Scrolls the nearest scrolling ancestors of `target` just enough to show it — horizontally in
- * the diagram's own scroller, vertically in the sticky panel or, failing that, the page — and
- * does nothing when it is already in view. Unlike `scrollIntoView`, it never scrolls any further
- * ancestor, so stepping through the diagram does not move the page under the reader.
+ * Scrolls the nearest vertically scrolling ancestor of `target` just enough to show it — the
+ * diagram's own window, the sticky panel or, failing those, the page — and does nothing when it is
+ * already in view. Unlike `scrollIntoView`, it never scrolls any further ancestor, so stepping
+ * through the diagram does not move the page under the reader.
  *
- * `margin` keeps a little room around the target (and clears a fixed bar at the bottom on phones).
+ * `margin` keeps room around the target: under a sticky header, above a fixed bar on phones.
  */
 export function revealWithin(
 	target: Element,
 	behavior: ScrollBehavior,
-	margin: { top: number; bottom: number; side: number }
+	margin: { top: number; bottom: number }
 ): void {
 	const rect = target.getBoundingClientRect();
-	const horizontal = scrollingAncestor(target, 'x');
-	if (horizontal) {
-		const box = horizontal.getBoundingClientRect();
-		const dx = overflowBy(rect.left, rect.right, box.left + margin.side, box.right - margin.side);
-		if (dx !== 0) horizontal.scrollBy({ left: dx, behavior });
-	}
 	const vertical = scrollingAncestor(target, 'y');
 	const top = vertical ? vertical.getBoundingClientRect().top : 0;
 	const bottom = vertical ? vertical.getBoundingClientRect().bottom : window.innerHeight;
@@ -34,13 +28,11 @@ function overflowBy(start: number, end: number, min: number, max: number): numbe
 	return 0;
 }
 
-function scrollingAncestor(element: Element, axis: 'x' | 'y'): HTMLElement | null {
+function scrollingAncestor(element: Element, axis: 'y'): HTMLElement | null {
 	let node = element.parentElement;
 	for (; node && node !== document.body; node = node.parentElement) {
-		const style = getComputedStyle(node);
-		const overflow = axis === 'x' ? style.overflowX : style.overflowY;
-		const scrolls =
-			axis === 'x' ? node.scrollWidth > node.clientWidth : node.scrollHeight > node.clientHeight;
+		const overflow = getComputedStyle(node).overflowY;
+		const scrolls = node.scrollHeight > node.clientHeight;
 		if ((overflow === 'auto' || overflow === 'scroll') && scrolls) return node;
 	}
 	return null;
