@@ -2,7 +2,10 @@ import { expect, test } from './fixtures';
 import { diagram, expectStep, openFlow, stepCount, tabTo } from './flow-helpers';
 
 test.describe('flow player, keyboard only', () => {
-	test('a learner steps through the whole sign-in with only the keyboard', async ({ page }) => {
+	test('a learner steps through the whole sign-in with only the keyboard', async ({
+		page,
+		pageProblems
+	}) => {
 		await openFlow(page);
 		const count = await stepCount(page);
 		expect(count).toBeGreaterThan(4);
@@ -33,6 +36,9 @@ test.describe('flow player, keyboard only', () => {
 		// The text equivalent lists every step so far, with its outcome.
 		await page.getByText('Steps so far, as text').press('Enter');
 		await expect(page.locator('.transcript ol > li')).toHaveCount(count);
+
+		// The run, the worker and every redraw stayed within the page's CSP and logged no error.
+		expect(pageProblems.all).toEqual([]);
 	});
 
 	test('Space plays and pauses when focus is in the diagram, not on a button', async ({ page }) => {
@@ -55,6 +61,17 @@ test.describe('flow player, keyboard only', () => {
 		expect(label).toContain('InitiateAuth');
 		await expect(page.getByRole('heading', { name: 'Message inspector' })).toBeVisible();
 		await expect(page.locator('.inspector .route strong')).toHaveText('InitiateAuth');
+	});
+
+	test('arrow keys inside the inspector stay with the inspector', async ({ page }) => {
+		await openFlow(page, '?step=1');
+		const request = page.getByRole('tab', { name: 'Request' });
+		await request.click();
+		await page.keyboard.press('ArrowRight');
+		await expect(page.getByRole('tab', { name: 'Response' })).toBeFocused();
+		await page.getByRole('tabpanel').focus();
+		await page.keyboard.press('ArrowRight');
+		await expectStep(page, 1);
 	});
 
 	test('arrow keys in a form field keep their meaning', async ({ page }) => {
