@@ -30,3 +30,19 @@ test.describe('diagram motion', () => {
 		expect(await nextAndLook(page)).toEqual({ drawn: true, response: true });
 	});
 });
+
+test('Play moves on by itself at the chosen speed, and Pause stops it', async ({ page }) => {
+	await openFlow(page);
+	await page.getByLabel('Speed').selectOption('2');
+	await page.getByRole('button', { name: 'Play', exact: true }).click();
+	await expect(page.locator('svg[data-current-step]')).toHaveAttribute('data-current-step', '2', {
+		timeout: 10_000
+	});
+	await page.getByRole('button', { name: 'Pause', exact: true }).click();
+	const stopped = await page.locator('svg[data-current-step]').getAttribute('data-current-step');
+	await page.waitForTimeout(2_000);
+	await expect(page.locator('svg[data-current-step]')).toHaveAttribute(
+		'data-current-step',
+		stopped ?? ''
+	);
+});
