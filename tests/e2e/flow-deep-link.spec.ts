@@ -50,6 +50,13 @@ test.describe('flow URL state', () => {
 		await expect(page).toHaveURL(/\?step=\d+&mistake=id-token-to-getuser$/);
 	});
 
+	test('a host that cannot start the worker still runs the flow, on the page', async ({ page }) => {
+		await page.route('**/workers/**', (route) => route.abort());
+		await openFlow(page, '?step=get-user');
+		await expectStepId(page, 'get-user');
+		await expect(page.locator('.crash')).toHaveCount(0);
+	});
+
 	test('the lesson text is in the prerendered page, before any script runs', async ({
 		browser,
 		baseURL

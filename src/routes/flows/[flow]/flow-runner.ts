@@ -10,7 +10,8 @@ export interface FlowRunner {
 /**
  * A runner backed by a module worker, so a run never blocks the page. Asking for a new run while
  * one is in flight ends that worker (the learner already changed their mind) and starts a fresh
- * one, rather than queueing runs nobody will look at. Without worker support, runs on the page.
+ * one, rather than queueing runs nobody will look at. Without worker support, or when the worker
+ * fails to start, runs on the page.
  *
  * @example
  * const runner = createFlowRunner('user-pool-sign-in');
@@ -18,6 +19,9 @@ export interface FlowRunner {
  */
 export function createFlowRunner(flowId: string): FlowRunner {
 	if (typeof Worker === 'undefined') return mainThreadRunner(flowId);
+	const fallback = mainThreadRunner(flowId);
+	// A host that cannot start the worker (a wrong MIME type, a stricter CSP) still gets its run.
+	let workerBroken = false;
 	let worker: Worker | null = null;
 	let pending: { id: number; reject: (error: Error) => void } | null = null;
 	let ids = 0;
@@ -27,6 +31,7 @@ export function createFlowRunner(flowId: string): FlowRunner {
 
 	return {
 		run(settings) {
+			if (workerBroken) return fallback.run(settings);
 			if (pending && worker) {
 				worker.terminate();
 				worker = null;
@@ -44,8 +49,12 @@ export function createFlowRunner(flowId: string): FlowRunner {
 					else resolve(data.result);
 				};
 				current.onerror = (event) => {
+					event.preventDefault();
 					pending = null;
-					reject(new Error(event.message || 'The flow worker failed to start'));
+					workerBroken = true;
+					current.terminate();
+					if (worker === current) worker = null;
+					fallback.run(settings).then(resolve, reject);
 				};
 				const request: RunRequest = { id, flowId, settings };
 				current.postMessage(request);
