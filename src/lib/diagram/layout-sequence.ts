@@ -23,6 +23,8 @@ export interface ArrowLayout {
 	label: string;
 	labelX: number;
 	labelY: number;
+	/** Estimated width of the drawn label, icon included. */
+	labelWidth: number;
 }
 
 export interface MessageLayout {
@@ -34,8 +36,10 @@ export interface MessageLayout {
 	request: ArrowLayout;
 	response: ArrowLayout;
 	summary: ResponseSummary;
-	/** The area that takes clicks and shows selection, around both arrows. */
+	/** The area that takes clicks and shows selection: both arrows and both labels. */
 	hit: Box;
+	/** Everything drawn for the message: what scrolling must bring into view (same as `hit`). */
+	bounds: Box;
 }
 
 export interface NoteLayout {
@@ -168,6 +172,16 @@ function layoutMessage(
 	const requestY = top + m.rowHeight;
 	const responseY = requestY + m.rowHeight;
 	const labelX = (x1 + x2) / 2;
+	const requestLabel = fitLabel(exchange.label, maxChars);
+	// The error icon takes about two characters' room in front of the text.
+	const responseLabel = fitLabel(summary.text, summary.kind === 'error' ? maxChars - 3 : maxChars);
+	const requestWidth = requestLabel.length * m.charWidth;
+	const responseWidth = responseLabel.length * m.charWidth + (summary.kind === 'error' ? 18 : 0);
+	// Both arrows and both labels: a click on a label selects its message too.
+	const half = Math.max(requestWidth, responseWidth) / 2 + 4;
+	const left = Math.min(Math.min(x1, x2) - 10, labelX - half);
+	const right = Math.max(Math.max(x1, x2) + 10, labelX + half);
+	const hit = { x: left, y: top + 4, width: right - left, height: 2 * m.rowHeight + 4 };
 	return {
 		kind: 'message',
 		key: `exchange-${exchange.id}`,
@@ -177,21 +191,23 @@ function layoutMessage(
 			x1,
 			x2,
 			y: requestY,
-			label: fitLabel(exchange.label, maxChars),
+			label: requestLabel,
 			labelX,
-			labelY: requestY - 8
+			labelY: requestY - 8,
+			labelWidth: requestWidth
 		},
 		response: {
 			x1: x2,
 			x2: x1,
 			y: responseY,
-			// The error icon takes about two characters' room in front of the text.
-			label: fitLabel(summary.text, summary.kind === 'error' ? maxChars - 3 : maxChars),
+			label: responseLabel,
 			labelX,
-			labelY: responseY - 8
+			labelY: responseY - 8,
+			labelWidth: responseWidth
 		},
 		summary,
-		hit: { x: Math.min(x1, x2) - 10, y: top + 4, width: span + 20, height: 2 * m.rowHeight + 4 }
+		hit,
+		bounds: hit
 	};
 }
 

@@ -29,7 +29,7 @@ function extent(items: readonly (MessageLayout | NoteLayout)[]): [number, number
 	let from = Infinity;
 	let to = -Infinity;
 	for (const item of items) {
-		const box = item.kind === 'note' ? item.box : item.hit;
+		const box = item.kind === 'note' ? item.box : item.bounds;
 		from = Math.min(from, box.x);
 		to = Math.max(to, box.x + box.width);
 	}
