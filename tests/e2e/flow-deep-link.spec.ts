@@ -1,5 +1,5 @@
 import { expect, test, waitForFlowPlayer } from './fixtures';
-import { expectStep, expectStepId, openFlow } from './flow-helpers';
+import { expectStep, expectStepId, openFlow, openWhatIf } from './flow-helpers';
 
 test.describe('flow URL state', () => {
 	test('a deep link restores the exact step, mistakes and user, also after a reload', async ({
@@ -10,6 +10,8 @@ test.describe('flow URL state', () => {
 		await expectStepId(page, 'software-token-mfa');
 		await expect(page.locator('[data-outcome="error"]')).toContainText('CodeMismatchException');
 		await expect(page.getByRole('radio', { name: /bob/ })).toBeChecked();
+		await expect(page.locator('details.what-if summary')).toContainText('1 mistake on');
+		await openWhatIf(page);
 		await expect(page.getByRole('checkbox', { name: /Wrong MFA code/ })).toBeChecked();
 
 		await page.getByRole('button', { name: 'Previous step', exact: true }).click();
@@ -19,6 +21,7 @@ test.describe('flow URL state', () => {
 		await page.reload();
 		await waitForFlowPlayer(page);
 		await expectStep(page, 1);
+		await openWhatIf(page);
 		await expect(page.getByRole('checkbox', { name: /Wrong MFA code/ })).toBeChecked();
 		await expect(page.getByRole('radio', { name: /bob/ })).toBeChecked();
 	});

@@ -28,6 +28,15 @@ export async function expectStepId(page: Page, id: string): Promise<void> {
 	await expect(outcome).toHaveAttribute('data-step-id', id, { timeout: 20_000 });
 }
 
+/** Opens the "What if" list (closed at first, whatever the URL says) and returns it. */
+export async function openWhatIf(page: Page): Promise<Locator> {
+	const details = page.locator('details.what-if');
+	if (!(await details.evaluate((el) => (el as HTMLDetailsElement).open))) {
+		await details.locator('summary').click();
+	}
+	return details;
+}
+
 /** The number of steps in the current run, from the "Jump to step" list. */
 export async function stepCount(page: Page): Promise<number> {
 	return page.getByLabel('Jump to step').locator('option').count();

@@ -1,11 +1,12 @@
 import { userPoolSignInMistakes } from '../../src/lib/flows/user-pool-sign-in/definition';
 import { expect, test, waitForFlowPlayer } from './fixtures';
-import { diagram, expectStep, expectStepId, openFlow, stepCount } from './flow-helpers';
+import { diagram, expectStep, expectStepId, openFlow, openWhatIf, stepCount } from './flow-helpers';
 
 test.describe('"What if" mistakes', () => {
 	for (const mistake of userPoolSignInMistakes) {
 		test(`${mistake.id} shows its error at the ${mistake.step} step`, async ({ page }) => {
 			await openFlow(page, `?mistake=${mistake.id}`);
+			await openWhatIf(page);
 			await expect(page.getByRole('checkbox', { name: new RegExp(mistake.title) })).toBeChecked();
 			const count = await stepCount(page);
 			await page.getByRole('button', { name: 'Next step', exact: true }).focus();
@@ -31,7 +32,7 @@ test.describe('"What if" mistakes', () => {
 
 	test('toggling a mistake re-runs the flow and keeps the step when it can', async ({ page }) => {
 		await openFlow(page, '?step=1');
-		await page.locator('summary', { hasText: 'What if' }).click();
+		await openWhatIf(page);
 		await page.getByRole('checkbox', { name: /ID token sent to GetUser/ }).check();
 		await waitForFlowPlayer(page);
 		await expect(page).toHaveURL(/[?&]mistake=id-token-to-getuser(&|$)/);
