@@ -3,7 +3,6 @@ import type { FlowActor, FlowMistakeDefinition, FlowStepDefinition } from '../ty
 export const userPoolSignInId = 'user-pool-sign-in';
 
 export const userPoolSignInActors: FlowActor[] = [
-	{ id: 'learner', label: 'You', detail: 'at the keyboard' },
 	{ id: 'app', label: 'Web app', detail: 'in the browser' },
 	{ id: 'user-pool', label: 'User pool', detail: 'cognito-idp' }
 ];
