@@ -14,7 +14,8 @@ export function cloudRequestHandler(fetch: CloudFetch) {
 		async handle(request: HttpRequest) {
 			const query = new URLSearchParams();
 			for (const [name, value] of Object.entries(request.query ?? {}))
-				for (const v of Array.isArray(value) ? value : [value]) if (v != null) query.append(name, v);
+				for (const v of Array.isArray(value) ? value : [value])
+					if (v != null) query.append(name, v);
 			const search = query.size > 0 ? `?${query}` : '';
 			const port = request.port ? `:${request.port}` : '';
 			const url = `${request.protocol}//${request.hostname}${port}${request.path}${search}`;

@@ -28,7 +28,8 @@ export function createClock(options: ClockOptions = {}): Clock {
 	return {
 		now: () => (pinned === undefined ? hostNow() + offset : pinned),
 		advance(ms: number) {
-			if (!Number.isFinite(ms)) throw new TypeError(`clock.advance expects a finite number, got ${ms}`);
+			if (!Number.isFinite(ms))
+				throw new TypeError(`clock.advance expects a finite number, got ${ms}`);
 			if (pinned === undefined) offset += ms;
 			else pinned += ms;
 		},

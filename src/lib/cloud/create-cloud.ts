@@ -52,5 +52,7 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 }
 
 function isClock(value: Clock | ClockOptions | undefined): value is Clock {
-	return typeof value === 'object' && value !== null && 'now' in value && typeof value.now === 'function';
+	return (
+		typeof value === 'object' && value !== null && 'now' in value && typeof value.now === 'function'
+	);
 }

@@ -51,9 +51,15 @@ async function loadSteps(files: [string, Loader][]): Promise<LessonStep[]> {
 			return { key, ...stepPassageId(key, mod.metadata), component: mod.default };
 		})
 	);
-	assertUniquePassages(steps.map(({ key, step }) => [key, step]), 'step');
+	assertUniquePassages(
+		steps.map(({ key, step }) => [key, step]),
+		'step'
+	);
 	// Two files numbered 03 would leave their order to chance.
-	assertUniquePassages(steps.map(({ key, order }) => [key, String(order)]), 'order');
+	assertUniquePassages(
+		steps.map(({ key, order }) => [key, String(order)]),
+		'order'
+	);
 	return steps
 		.sort((a, b) => a.order - b.order)
 		.map(({ step, component }) => ({ step, component }));

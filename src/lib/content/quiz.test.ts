@@ -32,18 +32,29 @@ describe('parseQuiz', () => {
 	});
 
 	it('rejects an answer that is not one of the choice ids', () => {
-		expect(() => parseQuiz(quizWith((q) => (q.answer = 'd')), file)).toThrow(
+		expect(() =>
+			parseQuiz(
+				quizWith((q) => (q.answer = 'd')),
+				file
+			)
+		).toThrow(
 			`${file}: field "questions[0].answer" must be one of the choice ids (a, b, c), got "d"`
 		);
 	});
 
 	it('rejects a missing prompt and an empty explanation', () => {
-		expect(() => parseQuiz(quizWith((q) => delete q.prompt), file)).toThrow(
-			`${file}: field "questions[0].prompt" must be a non-empty string`
-		);
-		expect(() => parseQuiz(quizWith((q) => (q.explanation = '')), file)).toThrow(
-			`${file}: field "questions[0].explanation" must be a non-empty string`
-		);
+		expect(() =>
+			parseQuiz(
+				quizWith((q) => delete q.prompt),
+				file
+			)
+		).toThrow(`${file}: field "questions[0].prompt" must be a non-empty string`);
+		expect(() =>
+			parseQuiz(
+				quizWith((q) => (q.explanation = '')),
+				file
+			)
+		).toThrow(`${file}: field "questions[0].explanation" must be a non-empty string`);
 	});
 
 	it('rejects two questions with the same id', () => {
@@ -76,14 +87,23 @@ describe('parseQuiz', () => {
 	it('rejects fewer than three or more than four choices', () => {
 		expect(() =>
 			parseQuiz(
-				quizWith((q) => (q.choices = [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }])),
+				quizWith(
+					(q) =>
+						(q.choices = [
+							{ id: 'a', text: 'A' },
+							{ id: 'b', text: 'B' }
+						])
+				),
 				file
 			)
 		).toThrow(`${file}: field "questions[0].choices" must have 3 to 4 entries, got 2`);
 		const five = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, text: id }));
-		expect(() => parseQuiz(quizWith((q) => (q.choices = five)), file)).toThrow(
-			`${file}: field "questions[0].choices" must have 3 to 4 entries, got 5`
-		);
+		expect(() =>
+			parseQuiz(
+				quizWith((q) => (q.choices = five)),
+				file
+			)
+		).toThrow(`${file}: field "questions[0].choices" must have 3 to 4 entries, got 5`);
 	});
 
 	it('rejects a choice without text', () => {
@@ -106,14 +126,23 @@ describe('parseQuiz', () => {
 	});
 
 	it('rejects a missing link, a link without a step and mistakes that are not a list', () => {
-		expect(() => parseQuiz(quizWith((q) => delete q.link), file)).toThrow(
-			`${file}: field "questions[0].link" must be an object`
-		);
-		expect(() => parseQuiz(quizWith((q) => (q.link = { mistakes: [] })), file)).toThrow(
-			`${file}: field "questions[0].link.step" must be a non-empty string`
-		);
 		expect(() =>
-			parseQuiz(quizWith((q) => (q.link = { step: 'get-user', mistakes: 'wrong-password' })), file)
+			parseQuiz(
+				quizWith((q) => delete q.link),
+				file
+			)
+		).toThrow(`${file}: field "questions[0].link" must be an object`);
+		expect(() =>
+			parseQuiz(
+				quizWith((q) => (q.link = { mistakes: [] })),
+				file
+			)
+		).toThrow(`${file}: field "questions[0].link.step" must be a non-empty string`);
+		expect(() =>
+			parseQuiz(
+				quizWith((q) => (q.link = { step: 'get-user', mistakes: 'wrong-password' })),
+				file
+			)
 		).toThrow(`${file}: field "questions[0].link.mistakes" must be an array`);
 	});
 

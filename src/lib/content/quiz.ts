@@ -105,7 +105,10 @@ export function parseQuiz(json: unknown, file: string): Quiz {
 	const questions = r
 		.array(top.questions, 'questions', 1)
 		.map((q, i) => parseQuestion(r, q, `questions[${i}]`));
-	r.unique(questions.map((q) => q.id), (i) => `questions[${i}].id`);
+	r.unique(
+		questions.map((q) => q.id),
+		(i) => `questions[${i}].id`
+	);
 	return { questions };
 }
 

@@ -156,7 +156,11 @@ describe('token shapes', () => {
 		);
 		const code = cloud.userPool.outbox.at(-1)!.code;
 		await sdk.send(
-			new ConfirmSignUpCommand({ ClientId: legacyClientId, Username: 'grace', ConfirmationCode: code })
+			new ConfirmSignUpCommand({
+				ClientId: legacyClientId,
+				Username: 'grace',
+				ConfirmationCode: code
+			})
 		);
 		const id = decodeJwt((await signIn('grace', 'Grace-Pass-42')).IdToken!);
 		expect(id).toMatchObject({ 'cognito:username': 'grace', email_verified: true });

@@ -174,7 +174,10 @@ describe('USER_SRP_AUTH through the AWS SDK', () => {
 				ClientId: webClientId,
 				ChallengeName: 'SOFTWARE_TOKEN_MFA',
 				Session: step.Session,
-				ChallengeResponses: { USERNAME: 'bob', SOFTWARE_TOKEN_MFA_CODE: totpCode(bobTotp, Date.now()) }
+				ChallengeResponses: {
+					USERNAME: 'bob',
+					SOFTWARE_TOKEN_MFA_CODE: totpCode(bobTotp, Date.now())
+				}
 			})
 		);
 		expect(done.AuthenticationResult?.IdToken).toBeTruthy();
@@ -210,7 +213,10 @@ describe('USER_SRP_AUTH through the AWS SDK', () => {
 					ClientId: legacyClientId,
 					ChallengeName: 'SOFTWARE_TOKEN_MFA',
 					Session: step.Session,
-					ChallengeResponses: { USERNAME: 'bob', SOFTWARE_TOKEN_MFA_CODE: totpCode(bobTotp, Date.now()) }
+					ChallengeResponses: {
+						USERNAME: 'bob',
+						SOFTWARE_TOKEN_MFA_CODE: totpCode(bobTotp, Date.now())
+					}
 				})
 			);
 		const expired = await failure(respond());
@@ -413,7 +419,9 @@ describe('refresh, GetUser, GlobalSignOut and RevokeToken through the AWS SDK', 
 		expect(garbage.message).toBe('Invalid Refresh Token.');
 		const other = await failure(refresh(tokens.RefreshToken!, webClientId));
 		expect(other.message).toBe('Invalid Refresh Token.');
-		await sdk.send(new RevokeTokenCommand({ Token: tokens.RefreshToken, ClientId: legacyClientId }));
+		await sdk.send(
+			new RevokeTokenCommand({ Token: tokens.RefreshToken, ClientId: legacyClientId })
+		);
 		const revoked = await failure(refresh(tokens.RefreshToken!));
 		expect(revoked.message).toBe('Refresh Token has been revoked');
 		const revokedAccess = await failure(

@@ -204,7 +204,9 @@ describe('malformed requests reach the SDK as AWS errors', () => {
 	}
 
 	it('an unknown operation is UnknownOperationException (400, no message)', async () => {
-		tamper((r) => (r.headers['x-amz-target'] = 'AWSCognitoIdentityProviderService.NoSuchOperation'));
+		tamper(
+			(r) => (r.headers['x-amz-target'] = 'AWSCognitoIdentityProviderService.NoSuchOperation')
+		);
 		const error = await failure(sdk.send(new GetUserCommand({ AccessToken: 'x' })));
 		expect(error).toBeInstanceOf(CognitoIdentityProviderServiceException);
 		expect(error.name).toBe('UnknownOperationException');

@@ -51,6 +51,9 @@ export const mfaCodeMismatch = () =>
 	new AwsServiceError('CodeMismatchException', 'Invalid code or auth state for the user.');
 
 export const expiredCode = () =>
-	new AwsServiceError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
+	new AwsServiceError(
+		'ExpiredCodeException',
+		'Invalid code provided, please request a code again.'
+	);
 
 export const invalidRefreshToken = () => notAuthorized('Invalid Refresh Token.');

@@ -59,12 +59,15 @@ describe('the user pool on the wire', () => {
 		expect(await response.json()).toEqual({ __type: 'UnknownOperationException' });
 	});
 
-	it.each(['{', '[]', '"text"', 'null', '42'])('answers the body %s with SerializationException', async (body) => {
-		const { userPool } = createCloud();
-		const response = await userPool.handle(post(body));
-		expect(response.status).toBe(400);
-		expect(await response.json()).toEqual({ __type: 'SerializationException' });
-	});
+	it.each(['{', '[]', '"text"', 'null', '42'])(
+		'answers the body %s with SerializationException',
+		async (body) => {
+			const { userPool } = createCloud();
+			const response = await userPool.handle(post(body));
+			expect(response.status).toBe(400);
+			expect(await response.json()).toEqual({ __type: 'SerializationException' });
+		}
+	);
 
 	it('caps a streamed body without Content-Length while reading it', async () => {
 		const { userPool } = createCloud();

@@ -69,7 +69,11 @@ export async function verifyAccessToken(
 		throw notAuthorized('Access Token has been revoked');
 
 	// Check scope: the self-service API needs aws.cognito.signin.user.admin
-	if (!String(claims.scope ?? '').split(' ').includes('aws.cognito.signin.user.admin'))
+	if (
+		!String(claims.scope ?? '')
+			.split(' ')
+			.includes('aws.cognito.signin.user.admin')
+	)
 		throw notAuthorized('Access Token does not have required scopes');
 
 	// Check the user still exists and may act

@@ -3,10 +3,7 @@ import { UserPoolServiceError } from './sign-in-error';
 
 /** The user pool operations this flow calls. */
 export type UserPoolOperation =
-	| 'InitiateAuth'
-	| 'RespondToAuthChallenge'
-	| 'GetUser'
-	| 'GlobalSignOut';
+	'InitiateAuth' | 'RespondToAuthChallenge' | 'GetUser' | 'GlobalSignOut';
 
 /**
  * One AWS JSON 1.1 call to the user pool API, sent as amazon-cognito-identity-js's `Client.request`

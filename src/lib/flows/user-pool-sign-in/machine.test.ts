@@ -305,39 +305,37 @@ describe('userPoolSignInMachine paths', () => {
 		return [`${r.path.join(' → ')} (${who})`, r] as const;
 	});
 
-	it.each(titled)('%s is what a real run does',
-		async (_, { path, realisation }) => {
-			const cloud = cloudFor(realisation);
-			const { visited, output } = await visit(
-				signInInputFor(cloud, {
-					user: realisation.user,
-					mistakes: realisation.mistakes,
-					...(realisation.newPassword && { newPassword: realisation.newPassword })
-				})
-			);
-			expect(visited).toEqual(path);
+	it.each(titled)('%s is what a real run does', async (_, { path, realisation }) => {
+		const cloud = cloudFor(realisation);
+		const { visited, output } = await visit(
+			signInInputFor(cloud, {
+				user: realisation.user,
+				mistakes: realisation.mistakes,
+				...(realisation.newPassword && { newPassword: realisation.newPassword })
+			})
+		);
+		expect(visited).toEqual(path);
 
-			const poolId = cloud.scenario.userPool.id;
-			// Each step makes its exchanges; the step before `failed` ends with the refused one
-			// (the expiry step makes its GetUser only to be refused).
-			const expected = path.flatMap((key, i): Seen[] => {
-				const error = path[i + 1] === 'failed' ? realisation.error : undefined;
-				const labels = exchangesOf(key, poolId);
-				const ok = (error ? labels.slice(0, -1) : labels).map((label) => seen(label));
-				return error ? [...ok, seen(error.label, error.status, error.__type)] : ok;
-			});
-			const actual = cloud.log.entries.map((e): Seen => ({
-				label: e.label,
-				status: e.response.status,
-				type:
-					e.response.status === 200
-						? null
-						: (JSON.parse(e.response.body) as { __type: string }).__type
-			}));
-			expect(actual).toEqual(expected);
-			expect(output.failure?.__type ?? null).toBe(realisation.error?.__type ?? null);
-		}
-	);
+		const poolId = cloud.scenario.userPool.id;
+		// Each step makes its exchanges; the step before `failed` ends with the refused one
+		// (the expiry step makes its GetUser only to be refused).
+		const expected = path.flatMap((key, i): Seen[] => {
+			const error = path[i + 1] === 'failed' ? realisation.error : undefined;
+			const labels = exchangesOf(key, poolId);
+			const ok = (error ? labels.slice(0, -1) : labels).map((label) => seen(label));
+			return error ? [...ok, seen(error.label, error.status, error.__type)] : ok;
+		});
+		const actual = cloud.log.entries.map((e): Seen => ({
+			label: e.label,
+			status: e.response.status,
+			type:
+				e.response.status === 200
+					? null
+					: (JSON.parse(e.response.body) as { __type: string }).__type
+		}));
+		expect(actual).toEqual(expected);
+		expect(output.failure?.__type ?? null).toBe(realisation.error?.__type ?? null);
+	});
 
 	it('a client with a secret signs every call with SECRET_HASH and gets through', async () => {
 		const cloud = cloudFor();

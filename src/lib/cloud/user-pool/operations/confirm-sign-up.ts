@@ -30,7 +30,8 @@ export async function confirmSignUp(
 	await checkSecretHash(client, input.SecretHash as string | undefined, [username]);
 
 	const user = model.findUser(username);
-	if (!user) throw client.preventUserExistenceErrors === 'ENABLED' ? codeMismatch() : userNotFound();
+	if (!user)
+		throw client.preventUserExistenceErrors === 'ENABLED' ? codeMismatch() : userNotFound();
 	if (user.status !== 'UNCONFIRMED')
 		throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
 

@@ -195,4 +195,3 @@ async function refreshTokenAuth(
 	});
 	return { ChallengeParameters: {}, AuthenticationResult };
 }
-

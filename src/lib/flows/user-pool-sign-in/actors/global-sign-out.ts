@@ -18,6 +18,6 @@ export async function globalSignOut(input: GlobalSignOutInput): Promise<void> {
 	});
 }
 
-export const globalSignOutActor = fromPromise<void, GlobalSignOutInput>(
-	({ input }) => globalSignOut(input)
+export const globalSignOutActor = fromPromise<void, GlobalSignOutInput>(({ input }) =>
+	globalSignOut(input)
 );
