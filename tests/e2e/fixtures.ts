@@ -122,7 +122,7 @@ export { expect };
  * app has hydrated: the root layout sets `<html data-hydrated="true">` in `onMount`. Text that the
  * prerendered HTML already shows says nothing about whether clicks will be handled yet.
  *
- * @example await gotoHydrated(page, 'flows/user-pool-sign-in/?step=2');
+ * @example await gotoHydrated(page, 'flows/user-pool-sign-in/?step=3');
  */
 export async function gotoHydrated(page: Page, path = ''): Promise<Response | null> {
 	const relativePath = path.replace(/^\/+/, '');

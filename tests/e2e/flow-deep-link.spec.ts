@@ -5,7 +5,7 @@ test.describe('flow URL state', () => {
 	test('a deep link restores the exact step, mistakes and user, also after a reload', async ({
 		page
 	}) => {
-		await openFlow(page, '?step=2&mistake=wrong-mfa-code&user=bob');
+		await openFlow(page, '?step=3&mistake=wrong-mfa-code&user=bob');
 		await expectStep(page, 2);
 		await expectStepId(page, 'software-token-mfa');
 		await expect(page.locator('[data-outcome="error"]')).toContainText('CodeMismatchException');
@@ -16,7 +16,7 @@ test.describe('flow URL state', () => {
 
 		await page.getByRole('button', { name: 'Previous step', exact: true }).click();
 		await expectStep(page, 1);
-		await expect(page).toHaveURL(/\?step=1&mistake=wrong-mfa-code&user=bob$/);
+		await expect(page).toHaveURL(/\?step=2&mistake=wrong-mfa-code&user=bob$/);
 
 		await page.reload();
 		await waitForFlowPlayer(page);

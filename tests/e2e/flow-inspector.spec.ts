@@ -3,7 +3,7 @@ import { diagram, openFlow } from './flow-helpers';
 
 test.describe('flow page with the inspector', () => {
 	test('the ID-token message opened in the inspector shows it verified', async ({ page }) => {
-		await openFlow(page, '?step=1');
+		await openFlow(page, '?step=2');
 		const tokens = diagram(page).locator('[data-step-index="1"][data-exchange-id]');
 		await tokens.click();
 		await expect(tokens).toHaveAttribute('aria-pressed', 'true');
@@ -20,7 +20,7 @@ test.describe('flow page with the inspector', () => {
 	for (const colorScheme of ['light', 'dark'] as const) {
 		test(`passes axe with the inspector open, in ${colorScheme} mode`, async ({ page }) => {
 			await emulateAppearance(page, { colorScheme, reducedMotion: 'reduce' });
-			await openFlow(page, '?step=3&mistake=id-token-to-getuser');
+			await openFlow(page, '?step=4&mistake=id-token-to-getuser');
 			await page.locator('summary', { hasText: 'Steps so far' }).click();
 			await expect(page.locator('.inspector .route strong')).toHaveText('GetUser');
 			await page.getByRole('tab', { name: 'Response' }).click();

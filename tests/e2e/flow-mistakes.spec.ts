@@ -31,7 +31,7 @@ test.describe('"What if" mistakes', () => {
 	}
 
 	test('toggling a mistake re-runs the flow and keeps the step when it can', async ({ page }) => {
-		await openFlow(page, '?step=1');
+		await openFlow(page, '?step=2');
 		await openWhatIf(page);
 		await page.getByRole('checkbox', { name: /ID token sent to GetUser/ }).check();
 		await waitForFlowPlayer(page);

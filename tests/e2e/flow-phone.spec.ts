@@ -29,7 +29,7 @@ test.describe('flow page on a phone', () => {
 	});
 
 	test('an error with its lesson passage still fits the width of the phone', async ({ page }) => {
-		await openFlow(page, '?step=9&mistake=expired-access-token');
+		await openFlow(page, '?step=10&mistake=expired-access-token');
 		await expect(page.locator('[data-outcome="error"]')).toBeVisible();
 		const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
 		expect(pageWidth).toBeLessThanOrEqual(390);

@@ -4,12 +4,12 @@ import { flowUrlSearch, parseFlowUrl } from './flow-url-state';
 const known = { mistakes: ['wrong-password', 'id-token-to-getuser'], users: ['alice', 'bob'] };
 
 describe('flow URL state', () => {
-	it('reads step, repeated mistakes, user and clock', () => {
+	it('reads the 1-based step shown on screen as a 0-based index, with mistakes, user and clock', () => {
 		const params = new URLSearchParams(
 			'step=5&mistake=id-token-to-getuser&mistake=wrong-password&user=bob&clock=3600000'
 		);
 		expect(parseFlowUrl(params, known)).toEqual({
-			step: 5,
+			step: 4,
 			mistakes: ['id-token-to-getuser', 'wrong-password'],
 			user: 'bob',
 			clock: 3600000
@@ -32,11 +32,15 @@ describe('flow URL state', () => {
 
 	it('writes one URL per moment: mistakes in the flow order, defaults left out', () => {
 		const search = flowUrlSearch(
-			{ step: 5, mistakes: ['id-token-to-getuser', 'wrong-password'], user: 'bob', clock: 0 },
+			{ step: 4, mistakes: ['id-token-to-getuser', 'wrong-password'], user: 'bob', clock: 0 },
 			known.mistakes
 		);
 		expect(search).toBe('?step=5&mistake=wrong-password&mistake=id-token-to-getuser&user=bob');
 		expect(flowUrlSearch({ step: null, mistakes: [], user: null, clock: 0 }, [])).toBe('');
+	});
+
+	it('reads step=0 as the first step rather than failing', () => {
+		expect(parseFlowUrl(new URLSearchParams('step=0'), known).step).toBe(0);
 	});
 
 	it('round-trips', () => {

@@ -1,6 +1,10 @@
 /** The part of a flow page's state that lives in its URL, so any moment can be shared. */
 export interface FlowUrlState {
-	/** A 0-based index or a step id (quiz links name steps by id); `null` for the first step. */
+	/**
+	 * A 0-based index or a step id (quiz links name steps by id); `null` for the first step. In the
+	 * URL the number is 1-based, the "Step 4 of 7" the learner sees, so a link on a slide reads the
+	 * same as the screen.
+	 */
 	step: number | string | null;
 	mistakes: string[];
 	/** Demo user to sign in as; `null` for the flow's first demo user. */
@@ -15,7 +19,7 @@ export interface FlowUrlState {
  * than failing, because links outlive the content they point at.
  *
  * @example parseFlowUrl(new URLSearchParams('step=3&mistake=x'), { mistakes: ['x'], users: [] })
- * // -> { step: 3, mistakes: ['x'], user: null, clock: 0 }
+ * // -> { step: 2, mistakes: ['x'], user: null, clock: 0 }
  */
 export function parseFlowUrl(
 	params: URLSearchParams,
@@ -23,7 +27,11 @@ export function parseFlowUrl(
 ): FlowUrlState {
 	const rawStep = params.get('step');
 	const step =
-		rawStep === null || rawStep === '' ? null : /^\d+$/.test(rawStep) ? Number(rawStep) : rawStep;
+		rawStep === null || rawStep === ''
+			? null
+			: /^\d+$/.test(rawStep)
+				? Math.max(0, Number(rawStep) - 1)
+				: rawStep;
 	const mistakes = [...new Set(params.getAll('mistake'))].filter((m) => known.mistakes.includes(m));
 	const rawUser = params.get('user');
 	const user = rawUser !== null && known.users.includes(rawUser) ? rawUser : null;
@@ -37,12 +45,13 @@ export function parseFlowUrl(
  * moment always has the same URL. Defaults are left out: the first step is still written, so a
  * link always says where it points.
  *
- * @example flowUrlSearch({ step: 5, mistakes: ['a'], user: 'bob', clock: 0 }, ['a', 'b'])
+ * @example flowUrlSearch({ step: 4, mistakes: ['a'], user: 'bob', clock: 0 }, ['a', 'b'])
  * // -> '?step=5&mistake=a&user=bob'
  */
 export function flowUrlSearch(state: FlowUrlState, mistakeOrder: readonly string[]): string {
 	const params = new URLSearchParams();
-	if (state.step !== null) params.set('step', String(state.step));
+	if (state.step !== null)
+		params.set('step', typeof state.step === 'number' ? String(state.step + 1) : state.step);
 	const order = (mistake: string) => mistakeOrder.indexOf(mistake);
 	const ordered = [...state.mistakes].sort((a, b) => order(a) - order(b));
 	for (const mistake of ordered) params.append('mistake', mistake);
