@@ -28,7 +28,7 @@ export interface SequenceMetrics {
 
 export const defaultSequenceMetrics: SequenceMetrics = {
 	gutter: 40,
-	minColumnWidth: 168,
+	minColumnWidth: 150,
 	maxColumnWidth: 260,
 	headerHeight: 52,
 	headerGap: 18,
