@@ -80,11 +80,11 @@ test('the flow page runs, steps and keeps its URL under a sub-path @sub-path', a
 	page,
 	baseURL
 }) => {
-	await openFlow(page, '?step=1');
+	await openFlow(page, '?step=2');
 	await expectStep(page, 1);
 	await page.getByRole('button', { name: 'Next step', exact: true }).click();
 	await expectStep(page, 2);
-	await expect(page).toHaveURL(`${baseURL}flows/user-pool-sign-in/?step=2`);
+	await expect(page).toHaveURL(`${baseURL}flows/user-pool-sign-in/?step=3`);
 	await page.reload();
 	await waitForFlowPlayer(page);
 	await expectStep(page, 2);
