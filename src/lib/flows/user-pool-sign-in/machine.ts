@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { assign, setup, type ErrorActorEvent } from 'xstate';
 import { answerNewPasswordActor } from './actors/answer-new-password';
 import { answerPasswordVerifierActor } from './actors/answer-password-verifier';
 import { answerSoftwareTokenMfaActor } from './actors/answer-software-token-mfa';
@@ -6,7 +6,7 @@ import { getUserActor } from './actors/get-user';
 import { globalSignOutActor } from './actors/global-sign-out';
 import { initiateSrpAuthActor } from './actors/initiate-srp-auth';
 import { letAccessTokenExpireActor } from './actors/let-access-token-expire';
-import { refreshTokensActor } from './actors/refresh-tokens';
+import { refreshTokensActor, type RefreshTokensInput } from './actors/refresh-tokens';
 import { verifyIdTokenActor } from './actors/verify-id-token';
 import { capsLockPassword } from './caps-lock-password';
 import type { UserPoolSignInMistakeId, UserPoolSignInStepId } from './definition';
@@ -33,6 +33,29 @@ export interface UserPoolSignInOutput {
 
 const made = (context: UserPoolSignInContext, mistake: UserPoolSignInMistakeId) =>
 	context.input.mistakes.includes(mistake);
+
+/** Every step's `onError`: any error answer ends the run in `failed`, holding the error. */
+const failWithError = {
+	target: 'failed',
+	actions: {
+		type: 'storeFailure',
+		params: ({ event }: { event: ErrorActorEvent }) => ({ error: event.error })
+	}
+} as const;
+
+/** Refresh-tokens and refresh-after-sign-out make the same call with the refresh token the app holds. */
+const refreshTokensInput = ({
+	context: { input, tokens, userIdForSrp }
+}: {
+	context: UserPoolSignInContext;
+}): RefreshTokensInput => ({
+	fetch: input.fetch,
+	region: input.region,
+	client: input.client,
+	username: userIdForSrp!,
+	refreshToken: tokens!.refreshToken ?? '',
+	omitSecretHash: input.mistakes.includes('missing-secret-hash')
+});
 
 /**
  * The app in the browser signing a user in to a user pool with SRP, then using, refreshing and
@@ -122,10 +145,7 @@ export const userPoolSignInMachine = setup({
 					target: 'passwordVerifier',
 					actions: { type: 'storeChallenge', params: ({ event }) => event.output }
 				},
-				onError: {
-					target: 'failed',
-					actions: { type: 'storeFailure', params: ({ event }) => ({ error: event.error }) }
-				}
+				onError: failWithError
 			}
 		},
 		passwordVerifier: {
@@ -162,10 +182,7 @@ export const userPoolSignInMachine = setup({
 						actions: { type: 'storeAnswer', params: ({ event }) => event.output }
 					}
 				],
-				onError: {
-					target: 'failed',
-					actions: { type: 'storeFailure', params: ({ event }) => ({ error: event.error }) }
-				}
+				onError: failWithError
 			}
 		},
 		softwareTokenMfa: {
@@ -188,10 +205,7 @@ export const userPoolSignInMachine = setup({
 					target: 'verifyIdToken',
 					actions: { type: 'storeAnswer', params: ({ event }) => event.output }
 				},
-				onError: {
-					target: 'failed',
-					actions: { type: 'storeFailure', params: ({ event }) => ({ error: event.error }) }
-				}
+				onError: failWithError
 			}
 		},
 		newPasswordRequired: {
@@ -212,10 +226,7 @@ export const userPoolSignInMachine = setup({
 					target: 'verifyIdToken',
 					actions: { type: 'storeAnswer', params: ({ event }) => event.output }
 				},
-				onError: {
-					target: 'failed',
-					actions: { type: 'storeFailure', params: ({ event }) => ({ error: event.error }) }
-				}
+				onError: failWithError
 			}
 		},
 		verifyIdToken: {
@@ -235,10 +246,7 @@ export const userPoolSignInMachine = setup({
 					target: 'getUser',
 					actions: { type: 'storeIdToken', params: ({ event }) => event.output }
 				},
-				onError: {
-					target: 'failed',
-					actions: { type: 'storeFailure', params: ({ event }) => ({ error: event.error }) }
-				}
+				onError: failWithError
 			}
 		},
 		getUser: {
@@ -257,10 +265,7 @@ export const userPoolSignInMachine = setup({
 					target: 'accessTokenExpires',
 					actions: { type: 'storeUser', params: ({ event }) => event.output }
 				},
-				onError: {
-					target: 'failed',
-					actions: { type: 'storeFailure', params: ({ event }) => ({ error: event.error }) }
-				}
+				onError: failWithError
 			}
 		},
 		accessTokenExpires: {
@@ -279,10 +284,7 @@ export const userPoolSignInMachine = setup({
 					target: 'refreshTokens',
 					actions: { type: 'storeExpiry', params: ({ event }) => event.output }
 				},
-				onError: {
-					target: 'failed',
-					actions: { type: 'storeFailure', params: ({ event }) => ({ error: event.error }) }
-				}
+				onError: failWithError
 			}
 		},
 		refreshTokens: {
@@ -290,22 +292,12 @@ export const userPoolSignInMachine = setup({
 			invoke: {
 				id: 'refreshTokens',
 				src: 'refreshTokens',
-				input: ({ context: { input, tokens, userIdForSrp } }) => ({
-					fetch: input.fetch,
-					region: input.region,
-					client: input.client,
-					username: userIdForSrp!,
-					refreshToken: tokens!.refreshToken ?? '',
-					omitSecretHash: input.mistakes.includes('missing-secret-hash')
-				}),
+				input: refreshTokensInput,
 				onDone: {
 					target: 'globalSignOut',
 					actions: { type: 'storeRefresh', params: ({ event }) => event.output }
 				},
-				onError: {
-					target: 'failed',
-					actions: { type: 'storeFailure', params: ({ event }) => ({ error: event.error }) }
-				}
+				onError: failWithError
 			}
 		},
 		globalSignOut: {
@@ -322,10 +314,7 @@ export const userPoolSignInMachine = setup({
 					{ guard: 'triesRefreshAfterSignOut', target: 'refreshAfterSignOut' },
 					{ target: 'done' }
 				],
-				onError: {
-					target: 'failed',
-					actions: { type: 'storeFailure', params: ({ event }) => ({ error: event.error }) }
-				}
+				onError: failWithError
 			}
 		},
 		refreshAfterSignOut: {
@@ -334,22 +323,12 @@ export const userPoolSignInMachine = setup({
 				// The same call as refresh-tokens, with the refresh token the app still holds
 				id: 'refreshAfterSignOut',
 				src: 'refreshTokens',
-				input: ({ context: { input, tokens, userIdForSrp } }) => ({
-					fetch: input.fetch,
-					region: input.region,
-					client: input.client,
-					username: userIdForSrp!,
-					refreshToken: tokens!.refreshToken ?? '',
-					omitSecretHash: input.mistakes.includes('missing-secret-hash')
-				}),
+				input: refreshTokensInput,
 				onDone: {
 					target: 'done',
 					actions: { type: 'storeRefresh', params: ({ event }) => event.output }
 				},
-				onError: {
-					target: 'failed',
-					actions: { type: 'storeFailure', params: ({ event }) => ({ error: event.error }) }
-				}
+				onError: failWithError
 			}
 		},
 		done: { type: 'final' },
