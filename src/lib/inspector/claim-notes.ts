@@ -8,7 +8,7 @@ export type ClaimContext = 'id' | 'access' | 'other';
 
 const headerNotes: Record<string, string> = {
 	kid: "Key ID: which public key in the user pool's JWKS checks this signature. A pool signs ID and access tokens with different keys, so their kids differ.",
-	alg: 'Signature algorithm: RS256 (an RSA signature over a SHA-256 hash) for every Cognito token; a verifier should accept only the algorithm it expects, not whatever the header claims.',
+	alg: 'Signature algorithm: RS256 (an RSA signature over a SHA-256 hash) for every user pool ID and access token; a verifier should accept only the algorithm it expects, not whatever the header claims.',
 	typ: 'The media type of the token; Cognito user-pool tokens normally leave it out.'
 };
 
@@ -35,12 +35,12 @@ const claimNotes: Record<string, string> = {
 	event_id:
 		'An ID for the authentication event that produced the token. Real Cognito tokens carry it, but AWS does not describe it in its claim reference.',
 	'cognito:username':
-		"The user's username in the pool. Where users sign in with an email or phone number as a username attribute it is a generated UUID, and federated users get names such as Google_110169484474386276334.",
+		"The user's username in the pool. Federated users get names such as Google_110169484474386276334; where an email or phone number serves as the username attribute, real tokens show a generated UUID here.",
 	username: "The user's username, the same value the ID token calls cognito:username.",
 	'cognito:groups':
 		'The user-pool groups the user belongs to. The claim is left out entirely when the user is in no group.',
 	'cognito:roles':
-		"The IAM role ARNs of the user's groups (only groups that have a role), as a JSON array.",
+		"The IAM role ARNs of the user's groups (only groups that have a role). Real tokens carry a JSON array, although one AWS page calls it a comma-separated string.",
 	'cognito:preferred_role':
 		"The role of the user's group with the lowest precedence number; an identity pool set to choose the role from the token uses it. Left out when two top groups tie with different roles.",
 	email: "The user's email address, as stored in the pool.",

@@ -11,13 +11,13 @@ const notes: Record<string, string> = {
 		"The user pool's public value B. It mixes a random secret of the pool with the password verifier stored when the password was set, so only someone who knows the password can derive the same key from it.",
 	SALT: 'A random value chosen when the password was set and mixed into the password hash, so equal passwords still give different verifiers. It is not secret.',
 	SECRET_BLOCK:
-		'An opaque blob in which the pool keeps the state of this sign-in attempt. The browser cannot read it; it sends it back unchanged, and signs it.',
+		'An opaque blob from the pool that ties the answer to this sign-in attempt. The browser cannot read it; it sends it back unchanged, and signs it.',
 	PASSWORD_CLAIM_SECRET_BLOCK:
 		'The SECRET_BLOCK from the challenge, sent back unchanged so the pool can resume this sign-in attempt.',
 	PASSWORD_CLAIM_SIGNATURE:
-		'The proof of the password: an HMAC-SHA256 over the pool name, USER_ID_FOR_SRP, the secret block and the timestamp, keyed with a key only the password (with A, B and the salt) can produce. The pool checks it without ever receiving the password.',
+		'The proof of the password: an HMAC-SHA256 over the pool name, USER_ID_FOR_SRP, the secret block and the timestamp, keyed with a key derived from the password, the salt and the A and B of this exchange. The pool checks it without ever receiving the password.',
 	TIMESTAMP:
-		"The browser's clock in UTC, in the exact format the Cognito clients use (day of month not zero-padded). It is part of the signed message, so the browser's clock has to agree roughly with the pool's.",
+		"The browser's clock in UTC, in the exact format the Cognito clients use (day of month not zero-padded). It is part of the signed message, so the browser's clock has to agree roughly with the pool's; AWS does not document how much difference it tolerates.",
 	USER_ID_FOR_SRP:
 		'The name the pool wants the proof computed with. The client uses it instead of what the user typed, both in the password hash and in the signature.',
 	SECRET_HASH:
