@@ -5,7 +5,6 @@ import { checkSecretHash } from '../check-secret-hash';
 import {
 	incorrectCredentials,
 	invalidParameter,
-	missingParameter,
 	passwordResetRequired,
 	userDisabled,
 	userNotConfirmed,
@@ -16,6 +15,7 @@ import { checkLockout, recordFailure, recordSuccess } from '../lockout';
 import type { PoolUser, UserPoolModel } from '../model';
 import { nextSignInStep, type SignInStep } from '../next-sign-in-step';
 import { openRefreshToken } from '../open-refresh-token';
+import { requireParameters } from '../require-parameters';
 
 /** `AuthFlowType` from the service model, in the model's order. */
 const authFlows = [
@@ -94,10 +94,7 @@ async function userSrpAuth(
 	client: AppClientScenario,
 	params: Record<string, string>
 ): Promise<SignInStep> {
-	const username = params.USERNAME;
-	if (username === undefined) throw missingParameter('USERNAME');
-	const srpA = params.SRP_A;
-	if (srpA === undefined) throw missingParameter('SRP_A');
+	const { USERNAME: username, SRP_A: srpA } = requireParameters(params, ['USERNAME', 'SRP_A']);
 	await checkSecretHash(client, params.SECRET_HASH, [username]);
 	// Refuse A ≡ 0 (mod N) before anything else uses it (§4.4b). ⚠ SIM wording.
 	if (!srpIsValidA(srpA)) throw invalidParameter('SRP_A cannot be zero mod N or non-hex');
@@ -152,10 +149,10 @@ async function userPasswordAuth(
 	client: AppClientScenario,
 	params: Record<string, string>
 ): Promise<SignInStep> {
-	const username = params.USERNAME;
-	if (username === undefined) throw missingParameter('USERNAME');
-	const password = params.PASSWORD;
-	if (password === undefined) throw missingParameter('PASSWORD');
+	const { USERNAME: username, PASSWORD: password } = requireParameters(params, [
+		'USERNAME',
+		'PASSWORD'
+	]);
 	await checkSecretHash(client, params.SECRET_HASH, [username]);
 
 	const enabled = client.preventUserExistenceErrors === 'ENABLED';
@@ -180,8 +177,7 @@ async function refreshTokenAuth(
 	client: AppClientScenario,
 	params: Record<string, string>
 ): Promise<SignInStep> {
-	const token = params.REFRESH_TOKEN;
-	if (token === undefined) throw missingParameter('REFRESH_TOKEN');
+	const { REFRESH_TOKEN: token } = requireParameters(params, ['REFRESH_TOKEN']);
 	const record = await openRefreshToken(model, token, client.id);
 	const user = model.findUser(record.username);
 	if (!user) throw userNotFound();

@@ -7,7 +7,6 @@ import {
 	invalidParameter,
 	invalidSession,
 	mfaCodeMismatch,
-	missingParameter,
 	userDisabled,
 	userNotConfirmed
 } from '../errors';
@@ -15,6 +14,7 @@ import { issueTokens } from '../issue-tokens';
 import { checkLockout, recordFailure, recordSuccess } from '../lockout';
 import type { ChallengeSession, UserPoolModel } from '../model';
 import { nextSignInStep, type SignInStep } from '../next-sign-in-step';
+import { requireParameters } from '../require-parameters';
 
 /** `ChallengeNameType` from the service model. */
 const challengeNames = [
@@ -69,12 +69,11 @@ export async function respondToAuthChallenge(
 	const responses = (input.ChallengeResponses ?? {}) as Record<string, string>;
 
 	// Check the responses are complete and the caller holds the client secret
-	const username = responses.USERNAME;
-	if (username === undefined) throw missingParameter('USERNAME');
+	const { USERNAME: username } = requireParameters(responses, ['USERNAME']);
 	const needs = required[challengeName];
 	// ⚠ SIM wording for challenges the simulator does not issue.
 	if (!needs) throw invalidParameter(`Unsupported challenge name ${challengeName}`);
-	for (const name of needs) if (responses[name] === undefined) throw missingParameter(name);
+	requireParameters(responses, needs);
 	await checkSecretHash(client, responses.SECRET_HASH, [username]);
 	const newPassword = responses.NEW_PASSWORD;
 	if (newPassword !== undefined) checkPasswordPolicy(newPassword, model.pool.passwordPolicy);
