@@ -8,10 +8,10 @@ import {
 } from 'amazon-cognito-identity-js';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCloud, type Cloud } from '$lib/cloud';
+import type { Cloud } from '$lib/cloud';
 import { totpCode } from '$lib/crypto';
-import { pinTime, routeGlobalFetch, testScenario, unpinTime, webClientId } from '../../support';
-import { testKeys } from '../../support/test-keys';
+import { jwksOverTheNetwork, routeGlobalFetch, unpinTime, webClientId } from '../../support';
+import { pinnedCloud } from '../../support/pinned-cloud';
 
 const UserPoolId = 'us-east-1_FlowLab01';
 
@@ -29,8 +29,7 @@ let restoreFetch: () => void;
 let pool: CognitoUserPool;
 
 beforeEach(() => {
-	pinTime();
-	cloud = createCloud(testScenario(), { userPoolKeys: testKeys });
+	cloud = pinnedCloud();
 	restoreFetch = routeGlobalFetch(cloud.fetch);
 	pool = new CognitoUserPool({ UserPoolId, ClientId: webClientId, Storage: new MemoryStorage() });
 });
@@ -38,11 +37,6 @@ afterEach(() => {
 	restoreFetch();
 	unpinTime();
 });
-
-/** The pool's JWKS as a verifier would fetch it: from the published URL, through the cloud. */
-async function jwksOverTheNetwork() {
-	return (await cloud.fetch(cloud.userPool.jwksUrl)).json();
-}
 
 type Outcome =
 	| { kind: 'success'; session: CognitoUserSession }
@@ -73,7 +67,7 @@ async function verifyIdToken(session: CognitoUserSession) {
 		tokenUse: 'id',
 		clientId: webClientId
 	});
-	verifier.cacheJwks(await jwksOverTheNetwork());
+	verifier.cacheJwks(await jwksOverTheNetwork(cloud));
 	return verifier.verifySync(session.getIdToken().getJwtToken());
 }
 

@@ -1,4 +1,5 @@
 import {
+	type CognitoIdentityProviderClient,
 	ConfirmSignUpCommand,
 	InitiateAuthCommand,
 	SignUpCommand
@@ -12,34 +13,23 @@ import {
 } from 'aws-jwt-verify/error';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCloud, type Cloud } from '$lib/cloud';
+import type { Cloud } from '$lib/cloud';
 import {
 	advanceTime,
-	cognitoClient,
+	jwksOverTheNetwork,
 	legacyClientId,
-	pinTime,
-	testScenario,
 	unpinTime,
 	webClientId
 } from '../../support';
-import { testKeys } from '../../support/test-keys';
+import { pinnedCloudWithSdk } from '../../support/pinned-cloud';
 
 const userPoolId = 'us-east-1_FlowLab01';
 
 let cloud: Cloud;
-let sdk: ReturnType<typeof cognitoClient>;
+let sdk: CognitoIdentityProviderClient;
 
-beforeEach(() => {
-	pinTime();
-	cloud = createCloud(testScenario(), { userPoolKeys: testKeys });
-	sdk = cognitoClient(cloud.fetch);
-});
+beforeEach(() => ({ cloud, sdk } = pinnedCloudWithSdk()));
 afterEach(unpinTime);
-
-/** The pool's JWKS as a verifier would fetch it: from the published URL, through the cloud. */
-async function jwksOverTheNetwork() {
-	return (await cloud.fetch(cloud.userPool.jwksUrl)).json();
-}
 
 async function signIn(username = 'alice', password = 'Correct-Horse-42') {
 	const out = await sdk.send(
@@ -54,7 +44,7 @@ async function signIn(username = 'alice', password = 'Correct-Horse-42') {
 
 async function verifier(tokenUse: 'id' | 'access', clientId = legacyClientId) {
 	const v = CognitoJwtVerifier.create({ userPoolId, tokenUse, clientId });
-	v.cacheJwks(await jwksOverTheNetwork());
+	v.cacheJwks(await jwksOverTheNetwork(cloud));
 	return v;
 }
 

@@ -1,4 +1,5 @@
 import {
+	type CognitoIdentityProviderClient,
 	GetUserCommand,
 	GlobalSignOutCommand,
 	InitiateAuthCommand,
@@ -14,44 +15,28 @@ import {
 	ResourceNotFoundException
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCloud, type Cloud } from '$lib/cloud';
+import type { Cloud } from '$lib/cloud';
 import { computeSecretHash, totpCode } from '$lib/crypto';
 import {
 	advanceTime,
-	cognitoClient,
+	failure,
 	legacyClientId,
-	pinTime,
 	serverClientId,
 	serverClientSecret,
 	srpSignIn,
-	testScenario,
 	unpinTime,
 	webClientId
 } from '../../support';
-import { testKeys } from '../../support/test-keys';
+import { pinnedCloudWithSdk } from '../../support/pinned-cloud';
 
 const poolId = 'us-east-1_FlowLab01';
 const bobTotp = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 let cloud: Cloud;
-let sdk: ReturnType<typeof cognitoClient>;
+let sdk: CognitoIdentityProviderClient;
 
-beforeEach(() => {
-	pinTime();
-	cloud = createCloud(testScenario(), { userPoolKeys: testKeys });
-	sdk = cognitoClient(cloud.fetch);
-});
+beforeEach(() => ({ cloud, sdk } = pinnedCloudWithSdk()));
 afterEach(unpinTime);
-
-/** The error a promise rejects with, for exact type-and-message assertions. */
-async function failure(promise: Promise<unknown>): Promise<Error & { $metadata?: unknown }> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as Error;
-	}
-	throw new Error('expected the call to fail');
-}
 
 const passwordAuth = (username: string, password: string, clientId = legacyClientId) =>
 	sdk.send(

@@ -1,5 +1,6 @@
 import {
 	CodeMismatchException,
+	type CognitoIdentityProviderClient,
 	CognitoIdentityProviderServiceException,
 	ConfirmSignUpCommand,
 	ExpiredCodeException,
@@ -16,39 +17,22 @@ import {
 	UsernameExistsException
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCloud, type Cloud } from '$lib/cloud';
+import type { Cloud } from '$lib/cloud';
 import {
 	advanceTime,
-	cognitoClient,
+	failure,
 	legacyClientId,
-	pinTime,
 	serverClientId,
-	testScenario,
 	unpinTime,
 	webClientId
 } from '../../support';
-import { testKeys } from '../../support/test-keys';
+import { pinnedCloudWithSdk } from '../../support/pinned-cloud';
 
 let cloud: Cloud;
-let sdk: ReturnType<typeof cognitoClient>;
+let sdk: CognitoIdentityProviderClient;
 
-beforeEach(() => {
-	pinTime();
-	cloud = createCloud(testScenario(), { userPoolKeys: testKeys });
-	sdk = cognitoClient(cloud.fetch);
-});
+beforeEach(() => ({ cloud, sdk } = pinnedCloudWithSdk()));
 afterEach(unpinTime);
-
-type SdkError = Error & { $metadata?: { httpStatusCode?: number } };
-
-async function failure(promise: Promise<unknown>): Promise<SdkError> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as Error;
-	}
-	throw new Error('expected the call to fail');
-}
 
 const signUp = (Username: string, Password = 'Grace-Pass-42', ClientId = legacyClientId) =>
 	sdk.send(
