@@ -1,24 +1,10 @@
 import fc from 'fast-check';
 import { render } from 'svelte/server';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Exchange } from '$lib/cloud';
 import Inspector from './Inspector.svelte';
-import {
-	accessClaims,
-	clientId,
-	createTestPool,
-	encryptRefreshToken,
-	idClaims,
-	issuer,
-	now,
-	sign,
-	type TestPool
-} from './test-tokens.fixture';
-
-let pool: TestPool;
-beforeAll(async () => {
-	pool = await createTestPool();
-});
+import { signInTokens, testPool as pool } from './test-pool.fixture';
+import { clientId, issuer, now } from './test-tokens.fixture';
 
 function exchange(requestBody: string, responseBody: string, status = 200): Exchange {
 	return {
@@ -69,11 +55,12 @@ describe('Inspector (server render)', () => {
 	});
 
 	it('labels a decoded payload as not verified until verification has run', async () => {
+		const { idToken, accessToken, refreshToken } = await signInTokens();
 		const result = JSON.stringify({
 			AuthenticationResult: {
-				AccessToken: await sign(accessClaims(), pool.accessKey),
-				IdToken: await sign(idClaims(), pool.idKey),
-				RefreshToken: await encryptRefreshToken(pool)
+				AccessToken: accessToken,
+				IdToken: idToken,
+				RefreshToken: refreshToken
 			}
 		});
 		// Only the selected tab (Request, at first) is rendered, so the tokens go in the request.

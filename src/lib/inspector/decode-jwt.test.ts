@@ -1,18 +1,8 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeToken } from './decode-jwt';
-import {
-	createTestPool,
-	encryptRefreshToken,
-	idClaims,
-	sign,
-	type TestPool
-} from './test-tokens.fixture';
-
-let pool: TestPool;
-beforeAll(async () => {
-	pool = await createTestPool();
-});
+import { testPool as pool } from './test-pool.fixture';
+import { encryptRefreshToken, idClaims, sign } from './test-tokens.fixture';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64url');
 

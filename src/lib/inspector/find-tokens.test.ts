@@ -1,28 +1,10 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findTokens, looksLikeToken } from './find-tokens';
-import {
-	accessClaims,
-	clientId,
-	createTestPool,
-	encryptRefreshToken,
-	idClaims,
-	sign,
-	type TestPool
-} from './test-tokens.fixture';
+import { signInTokens } from './test-pool.fixture';
+import { clientId } from './test-tokens.fixture';
 
-let pool: TestPool;
-let idToken: string;
-let accessToken: string;
-let refreshToken: string;
-beforeAll(async () => {
-	pool = await createTestPool();
-	[idToken, accessToken, refreshToken] = await Promise.all([
-		sign(idClaims(), pool.idKey),
-		sign(accessClaims(), pool.accessKey),
-		encryptRefreshToken(pool)
-	]);
-});
+const { idToken, accessToken, refreshToken } = await signInTokens();
 
 const json = [['content-type', 'application/x-amz-json-1.1']] as [string, string][];
 

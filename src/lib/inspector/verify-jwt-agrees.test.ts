@@ -5,16 +5,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
 	accessClaims,
 	clientId,
-	createTestPool,
 	encryptRefreshToken,
 	iat,
 	idClaims,
 	issuer,
 	now,
 	sign,
-	userPoolId,
-	type TestPool
+	userPoolId
 } from './test-tokens.fixture';
+import { testPool as pool } from './test-pool.fixture';
 import { verifyJwt, type VerificationStepId } from './verify-jwt';
 
 /** Which labelled step each aws-jwt-verify error class corresponds to. */
@@ -35,12 +34,10 @@ const stepOf: [new (...args: never[]) => Error, VerificationStepId][] = [
 	[errors.ParameterValidationError, 'issuer']
 ];
 
-let pool: TestPool;
 let cases: [name: string, token: string, use: 'id' | 'access', at: number][];
 
 beforeAll(async () => {
 	vi.useFakeTimers({ toFake: ['Date'] });
-	pool = await createTestPool();
 	const id = (o = {}) => sign(idClaims(o), pool.idKey);
 	const access = (o = {}) => sign(accessClaims(o), pool.accessKey);
 	const valid = await id();

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	accessClaims,
 	clientId,
@@ -9,17 +9,12 @@ import {
 	idClaims,
 	issuer,
 	now,
-	sign,
-	type TestPool
+	sign
 } from './test-tokens.fixture';
+import { testPool as pool } from './test-pool.fixture';
 import { verifyJwt, type VerificationResult, type VerifyOptions } from './verify-jwt';
 
-let pool: TestPool;
-let options: VerifyOptions;
-beforeAll(async () => {
-	pool = await createTestPool();
-	options = { jwks: pool.jwks, issuer, clientIds: [clientId], now };
-});
+const options: VerifyOptions = { jwks: pool.jwks, issuer, clientIds: [clientId], now };
 
 const statuses = (result: VerificationResult) => result.steps.map((s) => `${s.id}:${s.status}`);
 
