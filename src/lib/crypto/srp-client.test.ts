@@ -3,20 +3,7 @@ import { SrpIllegalBError, SrpInvalidHexError } from './errors';
 import { bytesToHex } from './hex';
 import { SRP_N } from './srp-constants';
 import { srpClientSignature, srpClientStart } from './srp-client';
-import { fixedBytes, KAT } from './srp-known-answer.fixture';
-
-const katInput = (overrides: Partial<Parameters<typeof srpClientSignature>[0]> = {}) => ({
-	poolName: KAT.poolName,
-	userIdForSrp: KAT.username,
-	password: KAT.password,
-	a: KAT.a,
-	A: BigInt(`0x${KAT.srpA}`),
-	srpB: KAT.srpB,
-	salt: KAT.salt,
-	secretBlock: KAT.secretBlock,
-	timestamp: KAT.timestamp,
-	...overrides
-});
+import { fixedBytes, KAT, katClientInput } from './srp-known-answer.fixture';
 
 describe('srpClientStart', () => {
 	it('takes a from 128 random bytes and sends A = g^a mod N as plain hex (reference §4.5 A)', () => {
@@ -44,7 +31,7 @@ describe('srpClientStart', () => {
 
 describe('srpClientSignature', () => {
 	it('reproduces the reference §4.5 known-answer x, u, S, HKDF key and signature', async () => {
-		const result = await srpClientSignature(katInput());
+		const result = await srpClientSignature(katClientInput());
 		expect(result.x.toString(16)).toBe(KAT.x);
 		expect(result.u.toString(16)).toBe(KAT.u);
 		expect(result.S.toString(16)).toBe(KAT.S);
@@ -54,20 +41,20 @@ describe('srpClientSignature', () => {
 
 	it('treats SRP_B and SALT as integers: leading zeros on the wire change nothing', async () => {
 		const result = await srpClientSignature(
-			katInput({ srpB: `00${KAT.srpB}`, salt: `0000${KAT.salt.toUpperCase()}` })
+			katClientInput({ srpB: `00${KAT.srpB}`, salt: `0000${KAT.salt.toUpperCase()}` })
 		);
 		expect(result.signature).toBe(KAT.signature);
 	});
 
 	it('signs the TIMESTAMP string as given, so a zero-padded day gives another signature', async () => {
 		const timestamp = 'Tue Nov 03 09:05:07 UTC 2026';
-		const padded = await srpClientSignature(katInput({ timestamp }));
+		const padded = await srpClientSignature(katClientInput({ timestamp }));
 		expect(padded.signature).not.toBe(KAT.signature);
 	});
 
 	it('throws SrpIllegalBError with code ERR_SRP_B_MOD_N_ZERO when B mod N = 0', async () => {
 		for (const srpB of ['0', SRP_N.toString(16), (SRP_N * 3n).toString(16)]) {
-			const error = await srpClientSignature(katInput({ srpB })).catch((e: unknown) => e);
+			const error = await srpClientSignature(katClientInput({ srpB })).catch((e: unknown) => e);
 			expect(error).toBeInstanceOf(SrpIllegalBError);
 			expect(error).toMatchObject({
 				name: 'SrpIllegalBError',
@@ -79,10 +66,10 @@ describe('srpClientSignature', () => {
 	});
 
 	it('throws SrpInvalidHexError naming the parameter when SRP_B or SALT is not hex', async () => {
-		await expect(srpClientSignature(katInput({ srpB: 'xyz' }))).rejects.toThrow(
+		await expect(srpClientSignature(katClientInput({ srpB: 'xyz' }))).rejects.toThrow(
 			new SrpInvalidHexError('SRP_B', 'xyz')
 		);
-		await expect(srpClientSignature(katInput({ salt: '' }))).rejects.toMatchObject({
+		await expect(srpClientSignature(katClientInput({ salt: '' }))).rejects.toMatchObject({
 			name: 'SrpInvalidHexError',
 			code: 'ERR_SRP_INVALID_HEX',
 			parameter: 'SALT',

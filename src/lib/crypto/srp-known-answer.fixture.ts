@@ -1,3 +1,6 @@
+import { srpClientSignature } from './srp-client';
+import { srpCreateVerifier, srpServerVerify } from './srp-server';
+
 // Reference §4.5: the known-answer test, verified against amazon-cognito-identity-js 6.3.21.
 // Shared by the client and server tests so both are pinned to the same bytes.
 export const KAT = {
@@ -25,5 +28,51 @@ export function fixedBytes(hex: string): (n: number) => Uint8Array {
 		const source = hex.padStart(n * 2, '0');
 		for (let i = 0; i < n; i++) bytes[i] = Number.parseInt(source.slice(i * 2, i * 2 + 2), 16);
 		return bytes;
+	};
+}
+
+/** The verifier the pool stores for the known-answer user: v = g^x mod N. */
+export async function katVerifier(): Promise<bigint> {
+	const { verifier } = await srpCreateVerifier({
+		poolName: KAT.poolName,
+		username: KAT.username,
+		password: KAT.password,
+		salt: KAT.salt
+	});
+	return verifier;
+}
+
+/** `srpClientSignature`'s input for the known-answer exchange, with any field replaced. */
+export function katClientInput(overrides: Partial<Parameters<typeof srpClientSignature>[0]> = {}) {
+	return {
+		poolName: KAT.poolName,
+		userIdForSrp: KAT.username,
+		password: KAT.password,
+		a: KAT.a,
+		A: BigInt(`0x${KAT.srpA}`),
+		srpB: KAT.srpB,
+		salt: KAT.salt,
+		secretBlock: KAT.secretBlock,
+		timestamp: KAT.timestamp,
+		...overrides
+	};
+}
+
+/** `srpServerVerify`'s input for the known-answer exchange, with any field replaced. */
+export async function katServerInput(
+	overrides: Partial<Parameters<typeof srpServerVerify>[0]> = {}
+) {
+	return {
+		poolName: KAT.poolName,
+		userIdForSrp: KAT.username,
+		verifier: await katVerifier(),
+		salt: KAT.salt,
+		A: BigInt(`0x${KAT.srpA}`),
+		b: KAT.b,
+		B: BigInt(`0x${KAT.srpB}`),
+		secretBlock: KAT.secretBlock,
+		timestamp: KAT.timestamp,
+		signature: KAT.signature,
+		...overrides
 	};
 }

@@ -1,36 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { modPow } from './mod-pow';
 import { SRP_G, SRP_N } from './srp-constants';
-import { fixedBytes, KAT } from './srp-known-answer.fixture';
+import { fixedBytes, KAT, katServerInput, katVerifier } from './srp-known-answer.fixture';
 import { srpCreateVerifier, srpIsValidA, srpServerStart, srpServerVerify } from './srp-server';
-
-const A = BigInt(`0x${KAT.srpA}`);
-
-async function katVerifier(): Promise<bigint> {
-	const { verifier } = await srpCreateVerifier({
-		poolName: KAT.poolName,
-		username: KAT.username,
-		password: KAT.password,
-		salt: KAT.salt
-	});
-	return verifier;
-}
-
-async function katVerifyInput(overrides: Partial<Parameters<typeof srpServerVerify>[0]> = {}) {
-	return {
-		poolName: KAT.poolName,
-		userIdForSrp: KAT.username,
-		verifier: await katVerifier(),
-		salt: KAT.salt,
-		A,
-		b: KAT.b,
-		B: BigInt(`0x${KAT.srpB}`),
-		secretBlock: KAT.secretBlock,
-		timestamp: KAT.timestamp,
-		signature: KAT.signature,
-		...overrides
-	};
-}
 
 describe('srpCreateVerifier', () => {
 	it('stores v = g^x mod N with x from the reference §4.5 known-answer test', async () => {
@@ -92,7 +64,7 @@ describe('srpServerStart', () => {
 
 describe('srpServerVerify', () => {
 	it('accepts the reference §4.5 known-answer signature', async () => {
-		expect(await srpServerVerify(await katVerifyInput())).toBe(true);
+		expect(await srpServerVerify(await katServerInput())).toBe(true);
 	});
 
 	it('rejects a verifier built from another password', async () => {
@@ -102,7 +74,7 @@ describe('srpServerVerify', () => {
 			password: 'Passw0rd?',
 			salt: KAT.salt
 		});
-		expect(await srpServerVerify(await katVerifyInput({ verifier }))).toBe(false);
+		expect(await srpServerVerify(await katServerInput({ verifier }))).toBe(false);
 	});
 
 	it('signs over the strings as sent: another TIMESTAMP, SECRET_BLOCK, user or pool fails', async () => {
@@ -112,18 +84,18 @@ describe('srpServerVerify', () => {
 			{ userIdForSrp: 'Alice' },
 			{ poolName: 'AbCdEf124' }
 		]) {
-			const accepted = await srpServerVerify(await katVerifyInput(overrides));
+			const accepted = await srpServerVerify(await katServerInput(overrides));
 			expect(accepted, JSON.stringify(overrides)).toBe(false);
 		}
 	});
 
 	it('accepts the SECRET_BLOCK in URL-safe base64 without padding, as Amplify v6 decodes it', async () => {
 		const urlSafe = KAT.secretBlock.replace(/=+$/, '');
-		expect(await srpServerVerify(await katVerifyInput({ secretBlock: urlSafe }))).toBe(true);
+		expect(await srpServerVerify(await katServerInput({ secretBlock: urlSafe }))).toBe(true);
 	});
 
 	it('returns false, never throws, for a malformed signature or secret block', async () => {
-		const input = await katVerifyInput();
+		const input = await katServerInput();
 		for (const signature of ['', 'not base64!', KAT.signature.slice(0, -1), `${KAT.signature} `]) {
 			expect(await srpServerVerify({ ...input, signature })).toBe(false);
 		}
@@ -134,7 +106,7 @@ describe('srpServerVerify', () => {
 
 	it('returns false when A mod N = 0, because the server S would be 0 for any password', async () => {
 		for (const badA of [0n, SRP_N, 2n * SRP_N]) {
-			expect(await srpServerVerify(await katVerifyInput({ A: badA }))).toBe(false);
+			expect(await srpServerVerify(await katServerInput({ A: badA }))).toBe(false);
 		}
 	});
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SrpZeroUError } from './errors';
 import { srpClientSignature } from './srp-client';
-import { KAT } from './srp-known-answer.fixture';
+import { katClientInput, katServerInput } from './srp-known-answer.fixture';
 import { srpServerVerify } from './srp-server';
 
 // u = 0 needs a SHA-256 preimage of zero, so this file forces it to test the guard itself
@@ -9,17 +9,7 @@ vi.mock('./srp-compute-u', () => ({ srpComputeU: async () => 0n }));
 
 describe('u = H(padHex(A) ‖ padHex(B)) = 0', () => {
 	it('makes srpClientSignature throw SrpZeroUError with code ERR_SRP_U_ZERO', async () => {
-		const error = await srpClientSignature({
-			poolName: KAT.poolName,
-			userIdForSrp: KAT.username,
-			password: KAT.password,
-			a: KAT.a,
-			A: BigInt(`0x${KAT.srpA}`),
-			srpB: KAT.srpB,
-			salt: KAT.salt,
-			secretBlock: KAT.secretBlock,
-			timestamp: KAT.timestamp
-		}).catch((e: unknown) => e);
+		const error = await srpClientSignature(katClientInput()).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(SrpZeroUError);
 		expect(error).toMatchObject({
 			name: 'SrpZeroUError',
@@ -30,18 +20,7 @@ describe('u = H(padHex(A) ‖ padHex(B)) = 0', () => {
 	});
 
 	it('makes srpServerVerify return false', async () => {
-		const accepted = await srpServerVerify({
-			poolName: KAT.poolName,
-			userIdForSrp: KAT.username,
-			verifier: 1n,
-			salt: KAT.salt,
-			A: BigInt(`0x${KAT.srpA}`),
-			b: KAT.b,
-			B: BigInt(`0x${KAT.srpB}`),
-			secretBlock: KAT.secretBlock,
-			timestamp: KAT.timestamp,
-			signature: KAT.signature
-		});
+		const accepted = await srpServerVerify(await katServerInput({ verifier: 1n }));
 		expect(accepted).toBe(false);
 	});
 });
