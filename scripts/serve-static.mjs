@@ -11,7 +11,9 @@
  *   PORT       port to listen on (default 4173; 0 picks a free one)
  *   HOST       interface to listen on (default 127.0.0.1)
  *
- * Also a module: `startStaticServer({ root, basePath, port })` resolves to `{ url, close }`.
+ * Also a module: `startStaticServer({ root, basePath, port, onSent })` resolves to `{ url, close }`.
+ * `onSent({ path, status, type, bytes })` is called once per response with the bytes of the body
+ * as sent (gzip when the client asked for it): the benchmark counts what the server really sent.
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -66,7 +68,8 @@ export async function startStaticServer({
 	root = 'build',
 	basePath = '',
 	port = 4173,
-	host = '127.0.0.1'
+	host = '127.0.0.1',
+	onSent = undefined
 } = {}) {
 	const rootDir = resolve(root);
 	const info = await stat(rootDir).catch(() => null);
@@ -77,6 +80,7 @@ export async function startStaticServer({
 	const gzipCache = new Map();
 
 	const server = createServer((req, res) => {
+		if (onSent) countSent(req, res, onSent);
 		handle(req, res).catch((error) => {
 			console.error('serve-static:', error);
 			if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
@@ -198,6 +202,33 @@ export async function startStaticServer({
 				server.closeAllConnections();
 			})
 	};
+}
+
+/** Reports each response's body bytes as written to the socket, once the response is finished. */
+function countSent(req, res, onSent) {
+	let bytes = 0;
+	const write = res.write.bind(res);
+	const end = res.end.bind(res);
+	const writeHead = res.writeHead.bind(res);
+	let type = '';
+	// Headers given to writeHead are not visible through getHeader, so catch them on the way.
+	res.writeHead = (status, headers, ...rest) => {
+		type = String(headers?.['content-type'] ?? '');
+		return writeHead(status, headers, ...rest);
+	};
+	const measure = (chunk) => {
+		if (chunk && typeof chunk !== 'function') bytes += Buffer.byteLength(chunk);
+	};
+	res.write = (chunk, ...rest) => (measure(chunk), write(chunk, ...rest));
+	res.end = (chunk, ...rest) => (measure(chunk), end(chunk, ...rest));
+	res.once('finish', () =>
+		onSent({
+			path: new URL(req.url ?? '/', 'http://localhost').pathname,
+			status: res.statusCode,
+			type,
+			bytes
+		})
+	);
 }
 
 const runAsScript =
