@@ -1,15 +1,17 @@
 import { ContentError, ContentNotFoundError, displayPath } from './content-error';
 import { flowFolderOf, listFlowLessons } from './flow-index';
 import { assertUniquePassages, mistakePassageId, stepPassageId } from './passage-id';
+import { renderMarkdown } from './render-markdown';
 import type { FlowLesson, LessonMistake, LessonStep, MarkdownModule } from './types';
 
-// Lazy: each flow page pulls in only the chunks of its own lesson.
+// Lazy, and only ever run at build time (the flow page's server load): each page renders the
+// passages of its own lesson to HTML.
 const markdownModules = import.meta.glob<MarkdownModule>('/content/flows/*/**/*.md');
 
 type Loader = () => Promise<MarkdownModule>;
 
 /**
- * The passages of one flow lesson: its introduction, one passage per step (ordered by the number in
+ * The passages of one flow lesson, as HTML: its introduction, one passage per step (ordered by the number in
  * the file name) and one per mistake (ordered by id).
  *
  * @example
@@ -41,14 +43,14 @@ export async function loadFlowLesson(flowId: string): Promise<FlowLesson> {
 		loadSteps(stepFiles),
 		loadMistakes(mistakeFiles)
 	]);
-	return { meta, intro: intro.default, steps, mistakes };
+	return { meta, intro: renderMarkdown(intro), steps, mistakes };
 }
 
 async function loadSteps(files: [string, Loader][]): Promise<LessonStep[]> {
 	const steps = await Promise.all(
 		files.map(async ([key, load]) => {
 			const mod = await load();
-			return { key, ...stepPassageId(key, mod.metadata), component: mod.default };
+			return { key, ...stepPassageId(key, mod.metadata), html: renderMarkdown(mod) };
 		})
 	);
 	assertUniquePassages(
@@ -62,14 +64,14 @@ async function loadSteps(files: [string, Loader][]): Promise<LessonStep[]> {
 	);
 	return steps
 		.sort((a, b) => a.order - b.order)
-		.map(({ step, component }) => ({ step, component }));
+		.map(({ step, html }) => ({ step, html }));
 }
 
 async function loadMistakes(files: [string, Loader][]): Promise<LessonMistake[]> {
 	const mistakes = await Promise.all(
 		files.map(async ([key, load]) => {
 			const mod = await load();
-			return { mistake: mistakePassageId(key, mod.metadata), component: mod.default };
+			return { mistake: mistakePassageId(key, mod.metadata), html: renderMarkdown(mod) };
 		})
 	);
 	return mistakes.sort((a, b) => a.mistake.localeCompare(b.mistake));

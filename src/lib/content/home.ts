@@ -1,11 +1,12 @@
 import { ContentNotFoundError, displayPath } from './content-error';
 import { requireFrontmatter, requireString } from './frontmatter';
+import { renderMarkdown } from './render-markdown';
 import type { HomeSection, MarkdownModule } from './types';
 
 const homeModules = import.meta.glob<MarkdownModule>('/content/home/*.md');
 
 /**
- * A section of the home page, from `content/home/<name>.md`, with its validated title.
+ * A section of the home page, from `content/home/<name>.md`, with its validated title, as HTML.
  *
  * @example (await loadHomeSection('user-pools-vs-identity-pools')).title
  */
@@ -16,7 +17,7 @@ export async function loadHomeSection(name: string): Promise<HomeSection> {
 	const file = displayPath(key);
 	const mod = await load();
 	const title = requireString(requireFrontmatter(mod.metadata, file), 'title', file);
-	return { name, title, component: mod.default };
+	return { name, title, html: renderMarkdown(mod) };
 }
 
 /** The names of every home-page section, for tests and for prerendering. */

@@ -18,22 +18,25 @@ export interface FlowLessonMeta {
 	minutes?: number;
 }
 
-/** The passage that accompanies one step of a flow. */
+/** The passage that accompanies one step of a flow, as HTML rendered at build time. */
 export interface LessonStep {
 	step: string;
-	component: Component;
+	html: string;
 }
 
-/** The passage that explains one "what if" mistake. */
+/** The passage that explains one "what if" mistake, as HTML rendered at build time. */
 export interface LessonMistake {
 	mistake: string;
-	component: Component;
+	html: string;
 }
 
-/** Everything a flow page renders beside the player. */
+/**
+ * Everything a flow page renders beside the player: plain data (HTML strings), so it is made once
+ * at build time and travels in the page instead of as Markdown modules.
+ */
 export interface FlowLesson {
 	meta: FlowLessonMeta;
-	intro: Component;
+	intro: string;
 	/** In the order of the numbered step files. */
 	steps: LessonStep[];
 	/** In alphabetical order of their ids. */
@@ -69,7 +72,7 @@ export interface Quiz {
 export interface HomeSection {
 	name: string;
 	title: string;
-	component: Component;
+	html: string;
 }
 
 /** The shape mdsvex gives a compiled `.md` module. */

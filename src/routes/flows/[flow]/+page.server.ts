@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { ContentNotFoundError, listFlowLessons, loadFlowLesson, loadQuiz } from '$lib/content';
 import { findFlow, flowCatalogue } from '$lib/flows';
-import type { EntryGenerator, PageLoad } from './$types';
+import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** Flows that are built and have a published lesson; each is prerendered. */
 function availableFlows(): string[] {
@@ -11,10 +11,10 @@ function availableFlows(): string[] {
 
 export const entries: EntryGenerator = () => availableFlows().map((flow) => ({ flow }));
 
-// The lesson text is loaded here so it is in the prerendered HTML; the runner is not.
-export const load: PageLoad = async ({ params }) => {
-	const flow = findFlow(params.flow);
-	if (!flow || !availableFlows().includes(params.flow)) {
+// Runs at build time only. The lesson arrives in the page as HTML rendered here, so the browser
+// imports no Markdown module, and the learning path's frontmatter never leaves the server.
+export const load: PageServerLoad = async ({ params }) => {
+	if (!findFlow(params.flow) || !availableFlows().includes(params.flow)) {
 		error(404, `There is no flow "${params.flow}"`);
 	}
 	const [lesson, quiz] = await Promise.all([
@@ -24,5 +24,5 @@ export const load: PageLoad = async ({ params }) => {
 			throw e;
 		})
 	]);
-	return { flow, lesson, quiz };
+	return { flowId: params.flow, lesson, quiz };
 };
