@@ -11,7 +11,7 @@ import {
 	userNotFound
 } from '../errors';
 import { issueTokens } from '../issue-tokens';
-import { checkLockout, recordFailure, recordSuccess } from '../lockout';
+import { checkLockout, recordFailure } from '../lockout';
 import type { PoolUser, UserPoolModel } from '../model';
 import { nextSignInStep, type SignInStep } from '../next-sign-in-step';
 import { openRefreshToken } from '../open-refresh-token';
@@ -167,7 +167,6 @@ async function userPasswordAuth(
 		recordFailure(model, user);
 		throw incorrectCredentials();
 	}
-	recordSuccess(user);
 	return nextSignInStep(model, user, client);
 }
 
