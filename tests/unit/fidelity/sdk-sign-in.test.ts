@@ -67,6 +67,21 @@ describe('USER_SRP_AUTH through the AWS SDK', () => {
 		expect(error.message).toBe('Incorrect username or password.');
 	});
 
+	it('wants the PASSWORD_VERIFIER answer within 10 s of the challenge, not the 3-minute Session', async () => {
+		const signIn = (thinkMs: number) =>
+			srpSignIn(sdk, {
+				poolId,
+				clientId: webClientId,
+				username: 'alice',
+				password: 'Correct-Horse-42',
+				thinkMs
+			});
+		expect((await signIn(10_000 - 1)).AuthenticationResult).toBeDefined();
+		const late = await failure(signIn(10_000));
+		expect(late).toBeInstanceOf(NotAuthorizedException);
+		expect(late.message).toBe('Invalid session for the user, session is expired.');
+	});
+
 	it('under ENABLED gives an unknown user a challenge with a stable salt, then the generic failure', async () => {
 		const first = await sdk.send(
 			new InitiateAuthCommand({

@@ -37,7 +37,10 @@ export const invalidSession = () => notAuthorized('Invalid session for the user.
 export const reusedSession = () =>
 	notAuthorized('Invalid session for the user, session can only be used once.');
 
-/** Observed as a string real apps compare against (a Flutter Cognito client). */
+/**
+ * Observed as a string real apps compare against (a Flutter Cognito client). ⚠ SIM: also used for
+ * a PASSWORD_VERIFIER answered too late, where AWS documents only the type (§3.2).
+ */
 export const expiredSession = () =>
 	notAuthorized('Invalid session for the user, session is expired.');
 

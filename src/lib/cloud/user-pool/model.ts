@@ -157,10 +157,17 @@ export function createUserPoolModel(
 			user.srp = undefined;
 		},
 
-		/** Opens a challenge session valid for the client's AuthSessionValidity minutes. */
-		openSession(session: Omit<ChallengeSession, 'expiresAt'>, client: AppClientScenario): string {
+		/**
+		 * Opens a challenge session valid for the client's AuthSessionValidity minutes, or for
+		 * `validityMs` when the challenge has its own, shorter limit (PASSWORD_VERIFIER).
+		 */
+		openSession(
+			session: Omit<ChallengeSession, 'expiresAt'>,
+			client: AppClientScenario,
+			validityMs = client.authSessionValidity * 60_000
+		): string {
 			const token = base64Encode(random.bytes(96));
-			const open = { ...session, expiresAt: clock.now() + client.authSessionValidity * 60_000 };
+			const open = { ...session, expiresAt: clock.now() + validityMs };
 			sessions.set(token, open);
 			if (open.srp) secretBlocks.set(open.srp.secretBlock, open);
 			return token;

@@ -37,6 +37,14 @@ const rules: InputRules = {
 	Session: { type: 'string' }
 };
 
+/**
+ * How long the PASSWORD_VERIFIER answer may take. AWS: the response must arrive "within a few
+ * seconds" of the challenge, or `NotAuthorizedException` (RespondToAuthChallenge API reference,
+ * cognito.md §3.2, §3.8), not the client's AuthSessionValidity minutes. ⚠ SIM: the exact window is
+ * undocumented; ten seconds is "a few" that still leaves a slow phone time for the SRP maths.
+ */
+export const passwordVerifierWindowMs = 10_000;
+
 /** Which ExplicitAuthFlows entry lets a client use a flow. */
 const allowedBy: Partial<Record<string, ExplicitAuthFlow>> = {
 	USER_SRP_AUTH: 'ALLOW_USER_SRP_AUTH',
@@ -125,7 +133,8 @@ async function userSrpAuth(
 			username: real ? real.username : username,
 			srp: { A, b, B, salt, verifier, secretBlock, userIdForSrp, fake: !real }
 		},
-		client
+		client,
+		passwordVerifierWindowMs
 	);
 	return {
 		ChallengeName: 'PASSWORD_VERIFIER',
