@@ -10,6 +10,7 @@ import {
 	srpClientSignature,
 	srpClientStart
 } from '$lib/crypto';
+import { advanceTime } from './pinned-time';
 
 export interface SrpSignIn {
 	poolId: string;
@@ -19,6 +20,8 @@ export interface SrpSignIn {
 	password: string;
 	/** Stamp the claim at this time instead of the host's now. */
 	timestamp?: Date;
+	/** Move the pinned clock this far between the challenge and the answer (see `pinTime`). */
+	thinkMs?: number;
 }
 
 /**
@@ -44,6 +47,7 @@ export async function srpSignIn(
 			}
 		})
 	);
+	if (p.thinkMs) advanceTime(p.thinkMs);
 	const challenge = start.ChallengeParameters ?? {};
 	const userIdForSrp = challenge.USER_ID_FOR_SRP!;
 	const timestamp = formatSrpTimestamp(p.timestamp ?? new Date());

@@ -21,6 +21,15 @@ describe('claimNote', () => {
 		expect(claimNote('client_id', 'access')).toContain('Access tokens have no aud claim');
 	});
 
+	it('says what scope an API-issued access token normally has, and that a trigger can change it', () => {
+		const note = claimNote('scope', 'access');
+		expect(note).toContain('normally carry only aws.cognito.signin.user.admin');
+		expect(note).toContain('pre-token-generation Lambda trigger can add or remove scopes');
+		expect(claimNote('scope', 'id')).toBe(
+			'ID tokens carry no scope; scopes belong to access tokens.'
+		);
+	});
+
 	it('explains custom attributes as strings and knows nothing of invented claims', () => {
 		expect(claimNote('custom:tier')).toContain('always a string');
 		expect(claimNote('favourite_colour')).toBeUndefined();

@@ -70,7 +70,7 @@ const accessNotes: Record<string, string> = {
 	client_id:
 		'The app client ID this access token was issued to. Access tokens have no aud claim, so this is the field a verifier checks instead.',
 	scope:
-		'The permissions granted to this access token, separated by spaces. Tokens from the user-pool API (InitiateAuth) carry only aws.cognito.signin.user.admin, which allows self-service calls such as GetUser; tokens from the OAuth endpoints carry the scopes granted there.'
+		'The permissions granted to this access token, separated by spaces. Tokens from the user-pool API (InitiateAuth) normally carry only aws.cognito.signin.user.admin, which allows self-service calls such as GetUser, though a pre-token-generation Lambda trigger can add or remove scopes; tokens from the OAuth endpoints carry the scopes granted there.'
 };
 
 const genericNotes: Record<string, string> = {

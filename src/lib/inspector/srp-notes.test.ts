@@ -50,8 +50,9 @@ describe('findSrpValues', () => {
 });
 
 describe('srpNote', () => {
-	it('says the password never leaves the browser, and knows only its own names', () => {
-		expect(srpSummary).toContain('password never leaves the browser');
+	it('says the password never leaves the browser in an SRP sign-in only, and knows only its own names', () => {
+		expect(srpSummary).toContain('In an SRP sign-in the password never leaves the browser');
+		expect(srpSummary).toContain('Sign-up and password changes do send the password itself');
 		expect(srpNote('PASSWORD_CLAIM_SIGNATURE')).toContain('without ever receiving the password');
 		expect(srpNote('toString')).toBeUndefined();
 	});

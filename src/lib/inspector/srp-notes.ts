@@ -2,7 +2,8 @@ import { jsonStrings, tryParseJson } from './walk-json';
 
 /**
  * Plain-language notes on the SRP sign-in values (cognito.md §4) and on SECRET_HASH (§3.4): what
- * each value proves, and that the password itself never leaves the browser.
+ * each value proves, and that the password itself never leaves the browser during an SRP sign-in
+ * (other calls, such as SignUp or a NEW_PASSWORD_REQUIRED answer, do send it; cognito.md §3.8).
  */
 const notes: Record<string, string> = {
 	SRP_A:
@@ -25,12 +26,12 @@ const notes: Record<string, string> = {
 	SecretHash:
 		"Base64 of an HMAC-SHA256, keyed with the app client's secret, over the username followed by the client ID. It proves the caller knows the client secret.",
 	PASSWORD:
-		'The password itself, sent to Cognito inside the TLS connection (USER_PASSWORD_AUTH). With USER_SRP_AUTH it would never leave the browser.'
+		'The password itself, sent to Cognito inside the TLS connection (USER_PASSWORD_AUTH). A USER_SRP_AUTH sign-in would send a proof instead and keep the password in the browser.'
 };
 
 /** One sentence for the whole exchange when any SRP value is on screen. */
 export const srpSummary =
-	'With SRP the password never leaves the browser: the browser sends a random public value, then a signature that only the password could have produced, and the pool checks that signature against the verifier it stored.';
+	'In an SRP sign-in the password never leaves the browser: the browser sends a random public value, then a signature that only the password could have produced, and the pool checks that signature against the verifier it stored. (Sign-up and password changes do send the password itself.)';
 
 const srpNames = new Set(['SRP_A', 'SRP_B', 'SALT', 'SECRET_BLOCK', 'PASSWORD_CLAIM_SIGNATURE']);
 

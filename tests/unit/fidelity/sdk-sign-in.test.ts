@@ -67,6 +67,21 @@ describe('USER_SRP_AUTH through the AWS SDK', () => {
 		expect(error.message).toBe('Incorrect username or password.');
 	});
 
+	it('wants the PASSWORD_VERIFIER answer within 10 s of the challenge, not the 3-minute Session', async () => {
+		const signIn = (thinkMs: number) =>
+			srpSignIn(sdk, {
+				poolId,
+				clientId: webClientId,
+				username: 'alice',
+				password: 'Correct-Horse-42',
+				thinkMs
+			});
+		expect((await signIn(10_000 - 1)).AuthenticationResult).toBeDefined();
+		const late = await failure(signIn(10_000));
+		expect(late).toBeInstanceOf(NotAuthorizedException);
+		expect(late.message).toBe('Invalid session for the user, session is expired.');
+	});
+
 	it('under ENABLED gives an unknown user a challenge with a stable salt, then the generic failure', async () => {
 		const first = await sdk.send(
 			new InitiateAuthCommand({
@@ -208,7 +223,83 @@ describe('USER_SRP_AUTH through the AWS SDK', () => {
 		expect(expired).toBeInstanceOf(NotAuthorizedException);
 		expect(expired.message).toBe('Invalid session for the user, session is expired.');
 		const reused = await failure(respond());
-		expect(reused.message).toBe('Invalid session for the user.');
+		expect(reused).toBeInstanceOf(NotAuthorizedException);
+		expect(reused.message).toBe('Invalid session for the user, session can only be used once.');
+	});
+
+	it('ends the Session with a wrong MFA code: the right code on the same Session is refused', async () => {
+		const step = await passwordAuth('bob', 'Battery-Staple-42');
+		const respond = (code: string) =>
+			sdk.send(
+				new RespondToAuthChallengeCommand({
+					ClientId: legacyClientId,
+					ChallengeName: 'SOFTWARE_TOKEN_MFA',
+					Session: step.Session,
+					ChallengeResponses: { USERNAME: 'bob', SOFTWARE_TOKEN_MFA_CODE: code }
+				})
+			);
+		expect(await failure(respond('000000'))).toBeInstanceOf(CodeMismatchException);
+		const retyped = await failure(respond(totpCode(bobTotp, Date.now())));
+		expect(retyped).toBeInstanceOf(NotAuthorizedException);
+		expect(retyped.message).toBe('Invalid session for the user, session can only be used once.');
+	});
+
+	describe('wrong MFA codes count toward the lockout', () => {
+		/** A fresh sign-in with bob's right password, answered with `code`. */
+		async function signInWithCode(code: string) {
+			const step = await passwordAuth('bob', 'Battery-Staple-42');
+			return sdk.send(
+				new RespondToAuthChallengeCommand({
+					ClientId: legacyClientId,
+					ChallengeName: 'SOFTWARE_TOKEN_MFA',
+					Session: step.Session,
+					ChallengeResponses: { USERNAME: 'bob', SOFTWARE_TOKEN_MFA_CODE: code }
+				})
+			);
+		}
+
+		it('locks the user after 5 wrong codes, although each sign-in had the right password', async () => {
+			for (let i = 0; i < 5; i++) {
+				const wrong = await failure(signInWithCode('000000'));
+				expect(wrong).toBeInstanceOf(CodeMismatchException);
+				expect(wrong.message).toBe('Invalid code or auth state for the user.');
+			}
+			const locked = await failure(passwordAuth('bob', 'Battery-Staple-42'));
+			expect(locked).toBeInstanceOf(NotAuthorizedException);
+			expect(locked.message).toBe('Password attempts exceeded');
+			advanceTime(1000);
+			const done = await signInWithCode(totpCode(bobTotp, Date.now()));
+			expect(done.AuthenticationResult?.AccessToken).toBeTruthy();
+		});
+
+		it('shares one count with wrong passwords, and only tokens clear it', async () => {
+			for (let i = 0; i < 4; i++) await failure(signInWithCode('000000'));
+			const fifth = await failure(passwordAuth('bob', 'wrong'));
+			expect(fifth.message).toBe('Incorrect username or password.');
+			const locked = await failure(passwordAuth('bob', 'Battery-Staple-42'));
+			expect(locked).toBeInstanceOf(NotAuthorizedException);
+			expect(locked.message).toBe('Password attempts exceeded');
+		});
+
+		it('refuses a code during a lock that began after the Session was issued', async () => {
+			const pending = await passwordAuth('bob', 'Battery-Staple-42');
+			for (let i = 0; i < 5; i++) await failure(passwordAuth('bob', 'wrong'));
+			const locked = await failure(
+				sdk.send(
+					new RespondToAuthChallengeCommand({
+						ClientId: legacyClientId,
+						ChallengeName: 'SOFTWARE_TOKEN_MFA',
+						Session: pending.Session,
+						ChallengeResponses: {
+							USERNAME: 'bob',
+							SOFTWARE_TOKEN_MFA_CODE: totpCode(bobTotp, Date.now())
+						}
+					})
+				)
+			);
+			expect(locked).toBeInstanceOf(NotAuthorizedException);
+			expect(locked.message).toBe('Password attempts exceeded');
+		});
 	});
 
 	it('makes a FORCE_CHANGE_PASSWORD user pick a policy-conforming password, then CONFIRMED', async () => {

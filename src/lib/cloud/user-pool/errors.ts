@@ -33,7 +33,14 @@ export const passwordResetRequired = () =>
 /** Observed: amplify-js #10959, #5834. */
 export const invalidSession = () => notAuthorized('Invalid session for the user.');
 
-/** Observed as a string real apps compare against (a Flutter Cognito client). */
+/** A Session answered once already (single use). Observed: reapit/foundations#9684, §3.8. */
+export const reusedSession = () =>
+	notAuthorized('Invalid session for the user, session can only be used once.');
+
+/**
+ * Observed as a string real apps compare against (a Flutter Cognito client). ⚠ SIM: also used for
+ * a PASSWORD_VERIFIER answered too late, where AWS documents only the type (§3.2).
+ */
 export const expiredSession = () =>
 	notAuthorized('Invalid session for the user, session is expired.');
 

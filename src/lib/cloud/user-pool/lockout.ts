@@ -11,8 +11,13 @@ const quietResetMs = 15 * 60_000;
  * attempt during the lock, even with the right password, is `Password attempts exceeded` and
  * does not extend it; 15 quiet minutes forget the failures.
  *
- * Call `checkLockout` just before the password is checked, then `recordFailure` or
- * `recordSuccess` with the outcome.
+ * Wrong MFA codes count too (cognito.md §3.8; AWS MFA guide, user-pool-settings-mfa.html: "after
+ * five unsuccessful attempts to present an MFA code" the same lockout begins). ⚠ SIM: AWS does not
+ * say whether password and MFA failures share one count; here they do, in `user.lockout`.
+ *
+ * Call `checkLockout` just before a password or code is checked, `recordFailure` when it is
+ * wrong, and `recordSuccess` only when the sign-in ends in tokens: a right password followed by a
+ * wrong code is still a failed sign-in, so it must not clear the count.
  */
 export function checkLockout(model: UserPoolModel, user: PoolUser): void {
 	const now = model.clock.now();

@@ -1,7 +1,7 @@
 import { base64Encode, bytesToHex, srpCreateVerifier } from '$lib/crypto';
 import type { AppClientScenario, UserScenario } from '../scenario';
 import type { ServiceContext } from '../service';
-import { clientNotFound, expiredSession, invalidSession } from './errors';
+import { clientNotFound, expiredSession, invalidSession, reusedSession } from './errors';
 import { generateUserPoolKeys, type UserPoolKeys } from './keys';
 
 /** A user as the pool holds it: the scenario's user plus what sign-in and sign-up change. */
@@ -81,6 +81,8 @@ export function createUserPoolModel(
 		pool.users.map((u) => [u.username.toLowerCase(), structuredClone(u) as PoolUser])
 	);
 	const sessions = new Map<string, ChallengeSession>();
+	/** Session strings already answered, so a second answer gets the "used once" wording. */
+	const usedSessions = new Set<string>();
 	const secretBlocks = new Map<string, ChallengeSession>();
 	const refreshRecords = new Map<string, RefreshRecord>();
 	const revokedOrigins = new Set<string>();
@@ -155,10 +157,17 @@ export function createUserPoolModel(
 			user.srp = undefined;
 		},
 
-		/** Opens a challenge session valid for the client's AuthSessionValidity minutes. */
-		openSession(session: Omit<ChallengeSession, 'expiresAt'>, client: AppClientScenario): string {
+		/**
+		 * Opens a challenge session valid for the client's AuthSessionValidity minutes, or for
+		 * `validityMs` when the challenge has its own, shorter limit (PASSWORD_VERIFIER).
+		 */
+		openSession(
+			session: Omit<ChallengeSession, 'expiresAt'>,
+			client: AppClientScenario,
+			validityMs = client.authSessionValidity * 60_000
+		): string {
 			const token = base64Encode(random.bytes(96));
-			const open = { ...session, expiresAt: clock.now() + client.authSessionValidity * 60_000 };
+			const open = { ...session, expiresAt: clock.now() + validityMs };
 			sessions.set(token, open);
 			if (open.srp) secretBlocks.set(open.srp.secretBlock, open);
 			return token;
@@ -175,8 +184,13 @@ export function createUserPoolModel(
 					: p.secretBlock !== undefined
 						? secretBlocks.get(p.secretBlock)
 						: undefined;
+			if (!found && p.session !== undefined && usedSessions.has(p.session)) throw reusedSession();
 			if (!found || found.clientId !== p.clientId) throw invalidSession();
-			for (const [token, s] of sessions) if (s === found) sessions.delete(token);
+			for (const [token, s] of sessions)
+				if (s === found) {
+					sessions.delete(token);
+					usedSessions.add(token);
+				}
 			if (found.srp) secretBlocks.delete(found.srp.secretBlock);
 			if (clock.now() >= found.expiresAt) throw expiredSession();
 			return found;

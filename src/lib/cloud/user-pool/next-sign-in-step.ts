@@ -1,5 +1,6 @@
 import type { AppClientScenario } from '../scenario';
 import { issueTokens, type AuthenticationResult } from './issue-tokens';
+import { recordSuccess } from './lockout';
 import type { PoolUser, UserPoolModel } from './model';
 
 /** What InitiateAuth and RespondToAuthChallenge answer: a further challenge, or tokens. */
@@ -15,6 +16,7 @@ export type SignInStep =
  * Once the password is proven: a temporary password must be replaced first
  * (NEW_PASSWORD_REQUIRED), then a user with a software token answers SOFTWARE_TOKEN_MFA (unless
  * the pool has MFA off), then tokens. `ChallengeParameters: {}` accompanies tokens (§3.2 SIM).
+ * Only a sign-in that ends in tokens clears the user's failed attempts (see `lockout.ts`).
  */
 export async function nextSignInStep(
 	model: UserPoolModel,
@@ -47,6 +49,7 @@ export async function nextSignInStep(
 			ChallengeParameters: {}
 		};
 	}
+	recordSuccess(user);
 	const AuthenticationResult = await issueTokens(model, { user, client });
 	return { ChallengeParameters: {}, AuthenticationResult };
 }

@@ -107,7 +107,7 @@ function captionParts(facts: StepFacts): [string, string] {
 		case 'global-sign-out':
 			return [
 				'The app calls GlobalSignOut with the access token.',
-				"The pool revokes all of the user's refresh tokens and refuses their access tokens from now on; copies of the JWTs still verify elsewhere until exp."
+				"The pool revokes all of the user's refresh tokens and refuses their access tokens from now on; copies of the JWTs still pass a local signature-and-exp check until exp."
 			];
 	}
 }

@@ -11,7 +11,7 @@ import {
 	userNotFound
 } from '../errors';
 import { issueTokens } from '../issue-tokens';
-import { checkLockout, recordFailure, recordSuccess } from '../lockout';
+import { checkLockout, recordFailure } from '../lockout';
 import type { PoolUser, UserPoolModel } from '../model';
 import { nextSignInStep, type SignInStep } from '../next-sign-in-step';
 import { openRefreshToken } from '../open-refresh-token';
@@ -36,6 +36,14 @@ const rules: InputRules = {
 	ClientId: { type: 'string', required: true, sensitive: true },
 	Session: { type: 'string' }
 };
+
+/**
+ * How long the PASSWORD_VERIFIER answer may take. AWS: the response must arrive "within a few
+ * seconds" of the challenge, or `NotAuthorizedException` (RespondToAuthChallenge API reference,
+ * cognito.md §3.2, §3.8), not the client's AuthSessionValidity minutes. ⚠ SIM: the exact window is
+ * undocumented; ten seconds is "a few" that still leaves a slow phone time for the SRP maths.
+ */
+export const passwordVerifierWindowMs = 10_000;
 
 /** Which ExplicitAuthFlows entry lets a client use a flow. */
 const allowedBy: Partial<Record<string, ExplicitAuthFlow>> = {
@@ -125,7 +133,8 @@ async function userSrpAuth(
 			username: real ? real.username : username,
 			srp: { A, b, B, salt, verifier, secretBlock, userIdForSrp, fake: !real }
 		},
-		client
+		client,
+		passwordVerifierWindowMs
 	);
 	return {
 		ChallengeName: 'PASSWORD_VERIFIER',
@@ -167,7 +176,6 @@ async function userPasswordAuth(
 		recordFailure(model, user);
 		throw incorrectCredentials();
 	}
-	recordSuccess(user);
 	return nextSignInStep(model, user, client);
 }
 

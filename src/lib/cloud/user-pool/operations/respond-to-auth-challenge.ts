@@ -140,11 +140,14 @@ async function passwordVerifier(
 		recordFailure(model, user);
 		throw incorrectCredentials();
 	}
-	recordSuccess(user);
 	return nextSignInStep(model, user, model.client(session.clientId));
 }
 
-/** A real TOTP check against the user's secret at the pool's clock time (±1 step). */
+/**
+ * A real TOTP check against the user's secret at the pool's clock time (±1 step). A wrong code
+ * counts toward the lockout like a wrong password (§3.8), and the Session is already spent, so
+ * the app must start the sign-in again.
+ */
 async function softwareTokenMfa(
 	model: UserPoolModel,
 	session: ChallengeSession,
@@ -152,8 +155,13 @@ async function softwareTokenMfa(
 ): Promise<SignInStep> {
 	const user = model.findUser(session.username);
 	if (!user?.totpSecret) throw mfaCodeMismatch();
-	if (!totpVerify(user.totpSecret, responses.SOFTWARE_TOKEN_MFA_CODE!, model.clock.now()))
+	// ⚠ SIM: a lock that began after this Session was issued answers as the password step does
+	checkLockout(model, user);
+	if (!totpVerify(user.totpSecret, responses.SOFTWARE_TOKEN_MFA_CODE!, model.clock.now())) {
+		recordFailure(model, user);
 		throw mfaCodeMismatch();
+	}
+	recordSuccess(user);
 	const client = model.client(session.clientId);
 	const AuthenticationResult = await issueTokens(model, { user, client });
 	return { ChallengeParameters: {}, AuthenticationResult };
