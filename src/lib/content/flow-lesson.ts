@@ -62,9 +62,7 @@ async function loadSteps(files: [string, Loader][]): Promise<LessonStep[]> {
 		steps.map(({ key, order }) => [key, String(order)]),
 		'order'
 	);
-	return steps
-		.sort((a, b) => a.order - b.order)
-		.map(({ step, html }) => ({ step, html }));
+	return steps.sort((a, b) => a.order - b.order).map(({ step, html }) => ({ step, html }));
 }
 
 async function loadMistakes(files: [string, Loader][]): Promise<LessonMistake[]> {

@@ -9,5 +9,7 @@ import type { MarkdownModule } from './types';
  * @example renderMarkdown(await import('/content/home/user-pools-vs-identity-pools.md'))
  */
 export function renderMarkdown(mod: MarkdownModule): string {
-	return render(mod.default).body.replace(/<!--[[\]!]?-->/g, '').trim();
+	return render(mod.default)
+		.body.replace(/<!--[[\]!]?-->/g, '')
+		.trim();
 }

@@ -48,3 +48,13 @@ export class SrpZeroUError extends CryptoError {
 		super('U cannot be zero. u = H(padHex(A) + padHex(B)) is 0, so the password would not count.');
 	}
 }
+
+/** A TOTP secret that is not base32: the learner's input, never a program error. */
+export class Base32InputError extends CryptoError {
+	override readonly name = 'Base32InputError';
+	override readonly code = 'ERR_BASE32_INPUT';
+
+	constructor(readonly character: string) {
+		super(`${JSON.stringify(character)} is not a base32 character`);
+	}
+}

@@ -5,6 +5,7 @@ describe('crypto barrel', () => {
 	it('is the one door: it exports exactly the layer API', () => {
 		expect(Object.keys(crypto).sort()).toEqual(
 			[
+				'Base32InputError',
 				'CryptoError',
 				'SRP_G',
 				'SRP_K',
@@ -12,6 +13,7 @@ describe('crypto barrel', () => {
 				'SrpIllegalBError',
 				'SrpInvalidHexError',
 				'SrpZeroUError',
+				'base32Decode',
 				'base64Decode',
 				'base64DecodeTolerant',
 				'base64Encode',

@@ -11,7 +11,14 @@ export { utf8Decode, utf8Encode } from './utf8';
 export { hmacSha256, sha256 } from './sha256';
 export { timingSafeEqual } from './timing-safe-equal';
 export { randomBytes } from './random-bytes';
-export { CryptoError, SrpIllegalBError, SrpInvalidHexError, SrpZeroUError } from './errors';
+export {
+	Base32InputError,
+	CryptoError,
+	SrpIllegalBError,
+	SrpInvalidHexError,
+	SrpZeroUError
+} from './errors';
+export { base32Decode } from './base32';
 export { modPow } from './mod-pow';
 export { padHex } from './pad-hex';
 export { SRP_G, SRP_K, SRP_N } from './srp-constants';

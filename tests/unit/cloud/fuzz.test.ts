@@ -759,7 +759,7 @@ async function lookUp(name: RefName, input: Record<string, unknown>, s: Session)
 		case 'secretHash':
 			return computeSecretHash(who, str(input.ClientId) ?? serverClientId, serverClientSecret);
 		case 'totp':
-			return totpCode(users.find((u) => u.totpSecret)!.totpSecret!, s.cloud.clock.now());
+			return await totpCode(users.find((u) => u.totpSecret)!.totpSecret!, s.cloud.clock.now());
 		case 'code':
 			return s.cloud.userPool.outbox.at(-1)?.code ?? '123456';
 		case 'signature': {

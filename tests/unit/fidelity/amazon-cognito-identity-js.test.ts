@@ -96,7 +96,7 @@ describe('amazon-cognito-identity-js signs in against the simulated pool (SRP)',
 	it('answers totpRequired for a TOTP user, then sendMFACode completes the sign-in', async () => {
 		const user = new CognitoUser({ Username: 'bob', Pool: pool });
 		expect(await authenticate(user, 'bob', 'Battery-Staple-42')).toEqual({ kind: 'totpRequired' });
-		const code = totpCode('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', Date.now());
+		const code = await totpCode('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', Date.now());
 		const outcome = await new Promise<Outcome>((resolve) =>
 			user.sendMFACode(code, callbacks(resolve), 'SOFTWARE_TOKEN_MFA')
 		);

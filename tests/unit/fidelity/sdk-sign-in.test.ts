@@ -176,7 +176,7 @@ describe('USER_SRP_AUTH through the AWS SDK', () => {
 				Session: step.Session,
 				ChallengeResponses: {
 					USERNAME: 'bob',
-					SOFTWARE_TOKEN_MFA_CODE: totpCode(bobTotp, Date.now())
+					SOFTWARE_TOKEN_MFA_CODE: await totpCode(bobTotp, Date.now())
 				}
 			})
 		);
@@ -184,7 +184,7 @@ describe('USER_SRP_AUTH through the AWS SDK', () => {
 	});
 
 	it.each([
-		['a wrong code', () => '000000'],
+		['a wrong code', async () => '000000'],
 		['a code from ten minutes ago', () => totpCode(bobTotp, Date.now() - 600_000)]
 	])('refuses %s with Invalid code or auth state for the user.', async (_, code) => {
 		// The password step is not the point here: the cheaper USER_PASSWORD_AUTH reaches MFA too
@@ -195,7 +195,7 @@ describe('USER_SRP_AUTH through the AWS SDK', () => {
 					ClientId: legacyClientId,
 					ChallengeName: 'SOFTWARE_TOKEN_MFA',
 					Session: step.Session,
-					ChallengeResponses: { USERNAME: 'bob', SOFTWARE_TOKEN_MFA_CODE: code() }
+					ChallengeResponses: { USERNAME: 'bob', SOFTWARE_TOKEN_MFA_CODE: await code() }
 				})
 			)
 		);
@@ -207,7 +207,7 @@ describe('USER_SRP_AUTH through the AWS SDK', () => {
 		// The password step is not the point here: the cheaper USER_PASSWORD_AUTH reaches MFA too
 		const step = await passwordAuth('bob', 'Battery-Staple-42');
 		advanceTime(3 * 60_000 + 1);
-		const respond = () =>
+		const respond = async () =>
 			sdk.send(
 				new RespondToAuthChallengeCommand({
 					ClientId: legacyClientId,
@@ -215,7 +215,7 @@ describe('USER_SRP_AUTH through the AWS SDK', () => {
 					Session: step.Session,
 					ChallengeResponses: {
 						USERNAME: 'bob',
-						SOFTWARE_TOKEN_MFA_CODE: totpCode(bobTotp, Date.now())
+						SOFTWARE_TOKEN_MFA_CODE: await totpCode(bobTotp, Date.now())
 					}
 				})
 			);
@@ -239,7 +239,7 @@ describe('USER_SRP_AUTH through the AWS SDK', () => {
 				})
 			);
 		expect(await failure(respond('000000'))).toBeInstanceOf(CodeMismatchException);
-		const retyped = await failure(respond(totpCode(bobTotp, Date.now())));
+		const retyped = await failure(respond(await totpCode(bobTotp, Date.now())));
 		expect(retyped).toBeInstanceOf(NotAuthorizedException);
 		expect(retyped.message).toBe('Invalid session for the user, session can only be used once.');
 	});
@@ -268,7 +268,7 @@ describe('USER_SRP_AUTH through the AWS SDK', () => {
 			expect(locked).toBeInstanceOf(NotAuthorizedException);
 			expect(locked.message).toBe('Password attempts exceeded');
 			advanceTime(1000);
-			const done = await signInWithCode(totpCode(bobTotp, Date.now()));
+			const done = await signInWithCode(await totpCode(bobTotp, Date.now()));
 			expect(done.AuthenticationResult?.AccessToken).toBeTruthy();
 		});
 
@@ -292,7 +292,7 @@ describe('USER_SRP_AUTH through the AWS SDK', () => {
 						Session: pending.Session,
 						ChallengeResponses: {
 							USERNAME: 'bob',
-							SOFTWARE_TOKEN_MFA_CODE: totpCode(bobTotp, Date.now())
+							SOFTWARE_TOKEN_MFA_CODE: await totpCode(bobTotp, Date.now())
 						}
 					})
 				)

@@ -157,7 +157,7 @@ async function softwareTokenMfa(
 	if (!user?.totpSecret) throw mfaCodeMismatch();
 	// ⚠ SIM: a lock that began after this Session was issued answers as the password step does
 	checkLockout(model, user);
-	if (!totpVerify(user.totpSecret, responses.SOFTWARE_TOKEN_MFA_CODE!, model.clock.now())) {
+	if (!(await totpVerify(user.totpSecret, responses.SOFTWARE_TOKEN_MFA_CODE!, model.clock.now()))) {
 		recordFailure(model, user);
 		throw mfaCodeMismatch();
 	}

@@ -33,8 +33,8 @@ export async function answerSoftwareTokenMfa(
 		throw new SignInError(`${input.username} has no authenticator app set up in this scenario`);
 	const now = input.clock.now();
 	const code = input.wrongCode
-		? wrongTotpCode(input.totpSecret, now)
-		: totpCode(input.totpSecret, now);
+		? await wrongTotpCode(input.totpSecret, now)
+		: await totpCode(input.totpSecret, now);
 	const data = await callUserPool<AuthResponse>(
 		input.fetch,
 		input.region,
