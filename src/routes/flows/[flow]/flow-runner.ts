@@ -1,3 +1,4 @@
+import type { FlowCatalogueEntry } from '$lib/flows';
 import type { RunReply, RunRequest } from './run-flow.worker';
 import type { RunResult, RunSettings } from './run-flow';
 
@@ -14,12 +15,12 @@ export interface FlowRunner {
  * fails to start, runs on the page.
  *
  * @example
- * const runner = createFlowRunner('user-pool-sign-in');
+ * const runner = createFlowRunner(findFlow('user-pool-sign-in')!);
  * const { run } = await runner.run({ user: 'bob', mistakes: [], clock: 0 });
  */
-export function createFlowRunner(flowId: string): FlowRunner {
-	if (typeof Worker === 'undefined') return mainThreadRunner(flowId);
-	const fallback = mainThreadRunner(flowId);
+export function createFlowRunner(flow: FlowCatalogueEntry<never>): FlowRunner {
+	if (typeof Worker === 'undefined') return mainThreadRunner(flow);
+	const fallback = mainThreadRunner(flow);
 	// A host that cannot start the worker (a wrong MIME type, a stricter CSP) still gets its run.
 	let workerBroken = false;
 	let worker: Worker | null = null;
@@ -56,7 +57,7 @@ export function createFlowRunner(flowId: string): FlowRunner {
 					if (worker === current) worker = null;
 					fallback.run(settings).then(resolve, reject);
 				};
-				const request: RunRequest = { id, flowId, settings };
+				const request: RunRequest = { id, flowId: flow.id, settings };
 				current.postMessage(request);
 			});
 		},
@@ -75,15 +76,10 @@ export class RunAbandonedError extends Error {
 	}
 }
 
-function mainThreadRunner(flowId: string): FlowRunner {
+function mainThreadRunner(flow: FlowCatalogueEntry<never>): FlowRunner {
 	return {
 		async run(settings) {
-			const [{ findFlow }, { runFlow }] = await Promise.all([
-				import('$lib/flows'),
-				import('./run-flow')
-			]);
-			const flow = findFlow(flowId);
-			if (!flow) throw new TypeError(`There is no flow "${flowId}"`);
+			const { runFlow } = await import('./run-flow');
 			return runFlow(flow, settings);
 		},
 		dispose() {}

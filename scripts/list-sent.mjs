@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+import { startStaticServer } from './serve-static.mjs';
+const sent = [];
+const s = await startStaticServer({ root: process.env.BUILD_DIR || 'build', port: 0, onSent: (e) => sent.push(e) });
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await b.newContext({ viewport: { width: 412, height: 823 }, isMobile: true });
+const p = await ctx.newPage();
+await p.goto(s.url + (process.argv[2] ?? 'flows/user-pool-sign-in/'), { waitUntil: 'networkidle' });
+await new Promise((r) => setTimeout(r, 2500));
+for (const e of sent) console.log(String(e.bytes).padStart(7), e.path);
+console.log(sent.reduce((n, e) => n + (/\.js$/.test(e.path) ? e.bytes : 0), 0), 'js bytes', sent.length, 'requests');
+await b.close(); await s.close();
