@@ -44,7 +44,7 @@ test.describe('"What if" mistakes', () => {
 
 		// The attacker has a column of its own, and its GetUser comes back 200, not refused.
 		await expect(
-			page.getByRole('img', { name: /Actors: .*Attacker \(collect\.attacker\.example\)/ })
+			page.getByRole('img', { name: /Actors: .*Attacker \(attacker\.example\)/ })
 		).toBeVisible();
 		const replay = diagram(page).locator('.message[data-step-index="5"]');
 		await expect(replay).toHaveCount(1);

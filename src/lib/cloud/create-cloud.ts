@@ -24,7 +24,7 @@ export interface Cloud {
 	/** A `fetch` whose exchanges are drawn as coming from `actor` (e.g. `back-end`). */
 	fetchAs(actor: ActorId): CloudFetch;
 	readonly userPool: UserPoolService;
-	/** The attacker's collector at `collect.attacker.example`, for the "what if" mistakes. */
+	/** The attacker's collector at `attacker.example`, for the "what if" mistakes. */
 	readonly collector: CollectorService;
 }
 

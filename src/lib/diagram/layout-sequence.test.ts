@@ -126,7 +126,7 @@ describe('layoutSequence', () => {
 		const withAttacker: FlowActor[] = [
 			{ id: 'app', label: 'Web app' },
 			{ id: 'user-pool', label: 'User pool' },
-			{ id: 'attacker', label: 'Attacker', detail: 'collect.attacker.example', optional: true }
+			{ id: 'attacker', label: 'Attacker', detail: 'attacker.example', optional: true }
 		];
 		const width = m.gutter + 3 * 200;
 

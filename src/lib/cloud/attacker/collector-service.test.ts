@@ -3,7 +3,7 @@ import { createClock, createCloud } from '$lib/cloud';
 import { collectedBodyLimit, createCollectorService } from './collector-service';
 
 const t0 = Date.UTC(2026, 10, 3, 9, 5, 7);
-const url = 'https://collect.attacker.example/tokens';
+const url = 'https://attacker.example/tokens';
 
 describe('the attacker collector', () => {
 	it('answers a POST with 204 No Content and keeps the body it was sent', async () => {
@@ -23,8 +23,8 @@ describe('the attacker collector', () => {
 	it('answers every request, however malformed, with 204: any method, path or body', async () => {
 		const collector = createCollectorService(createClock({ fixed: t0 }));
 		const requests = [
-			new Request('https://collect.attacker.example/', { method: 'GET' }),
-			new Request('https://collect.attacker.example/a/b?c=d', { method: 'PUT', body: '\u0000' }),
+			new Request('https://attacker.example/', { method: 'GET' }),
+			new Request('https://attacker.example/a/b?c=d', { method: 'PUT', body: '\u0000' }),
 			new Request(url, { method: 'POST', body: new Uint8Array([0xff, 0xfe, 0x80]) }),
 			new Request(url, { method: 'DELETE' }),
 			new Request(url, { method: 'OPTIONS' })
@@ -52,7 +52,7 @@ describe('the attacker collector', () => {
 		const collector = createCollectorService(createClock({ fixed: t0 }));
 		expect(collector.matches(new URL(url))).toBe(true);
 		expect(collector.matches(new URL('https://cognito-idp.us-east-1.amazonaws.com/'))).toBe(false);
-		expect(collector.matches(new URL('https://attacker.example/'))).toBe(false);
+		expect(collector.matches(new URL('https://www.attacker.example/'))).toBe(false);
 	});
 
 	it('is part of every cloud: a request from the app is logged as an arrow to the attacker', async () => {

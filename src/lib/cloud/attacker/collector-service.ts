@@ -25,7 +25,7 @@ export interface CollectorService extends Service {
 export const collectedBodyLimit = 64 * 1024;
 
 /**
- * A server an attacker runs to receive stolen data (`https://collect.attacker.example/...`). Not
+ * A server an attacker runs to receive stolen data (`https://attacker.example/...`). Not
  * an AWS service: it answers like the simplest real collector, `204 No Content` to anything, on
  * any path, with any method or body, and a CORS header so a script in another origin's page may
  * read the answer. It never refuses: refusing would only tell the victim's browser something.

@@ -262,7 +262,7 @@ describe('runUserPoolSignIn with the tokens in localStorage', () => {
 		expect(theft).toMatchObject({ from: 'app', to: 'attacker' });
 		expect(theft.request).toMatchObject({
 			method: 'POST',
-			url: 'https://collect.attacker.example/tokens',
+			url: 'https://attacker.example/tokens',
 			headers: [['content-type', 'text/plain;charset=UTF-8']]
 		});
 		expect(theft.response).toMatchObject({ status: 204, statusText: 'No Content', body: '' });
@@ -292,7 +292,7 @@ describe('runUserPoolSignIn with the tokens in localStorage', () => {
 		expect(step('steal-tokens').caption).toBe(
 			'A script injected into the page reads localStorage: 5 keys amazon-cognito-identity-js wrote there ' +
 				'(….alice.idToken, ….alice.accessToken, ….alice.refreshToken, ….alice.clockDrift, ….LastAuthUser), ' +
-				"alice's three tokens among them. It posts them to collect.attacker.example. " +
+				"alice's three tokens among them. It posts them to attacker.example. " +
 				'The collector answers 204: the attacker now holds the ID, access and refresh tokens.'
 		);
 		expect(step('attacker-get-user').caption).toBe(
