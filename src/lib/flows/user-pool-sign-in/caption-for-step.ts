@@ -95,7 +95,7 @@ function captionParts(facts: StepFacts): [string, string] {
 			const view = context.attackerView;
 			const email = view?.attributes.email;
 			return [
-				"From the attacker's own machine, GetUser with the stolen access token.",
+				'The attacker calls GetUser from their own machine, with the stolen access token.',
 				`Nothing in it says who is asking, and the pool answers as it answered the app: ${view?.username}'s ${Object.keys(view?.attributes ?? {}).length} attributes${email ? `, email ${email} among them` : ''}. Whoever holds a bearer token is the user.`
 			];
 		}

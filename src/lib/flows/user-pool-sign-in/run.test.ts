@@ -296,7 +296,7 @@ describe('runUserPoolSignIn with the tokens in localStorage', () => {
 				'The collector answers 204: the attacker now holds the ID, access and refresh tokens.'
 		);
 		expect(step('attacker-get-user').caption).toBe(
-			"From the attacker's own machine, GetUser with the stolen access token. " +
+			'The attacker calls GetUser from their own machine, with the stolen access token. ' +
 				"Nothing in it says who is asking, and the pool answers as it answered the app: alice's 4 attributes, " +
 				'email alice@example.com among them. Whoever holds a bearer token is the user.'
 		);
