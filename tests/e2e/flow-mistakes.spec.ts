@@ -1,9 +1,13 @@
+import type { FlowMistakeDefinition } from '../../src/lib/flows/types';
 import { userPoolSignInMistakes } from '../../src/lib/flows/user-pool-sign-in/definition';
 import { expect, test, waitForFlowPlayer } from './fixtures';
 import { diagram, expectStep, expectStepId, openFlow, openWhatIf, stepCount } from './flow-helpers';
 
+/** The mistakes a service refuses; the others end well, and that is their lesson. */
+const refused = userPoolSignInMistakes.filter((m) => (m as FlowMistakeDefinition).outcome !== 'ok');
+
 test.describe('"What if" mistakes', () => {
-	for (const mistake of userPoolSignInMistakes) {
+	for (const mistake of refused) {
 		test(`${mistake.id} shows its error at the ${mistake.step} step`, async ({ page }) => {
 			await openFlow(page, `?mistake=${mistake.id}`);
 			await openWhatIf(page);
@@ -29,6 +33,45 @@ test.describe('"What if" mistakes', () => {
 			await expect(failed.first().locator('.error-icon')).toHaveCount(1);
 		});
 	}
+
+	test("tokens in localStorage: the attacker's GetUser succeeds as the victim", async ({
+		page
+	}) => {
+		// Step 6 for alice: the two stolen-token steps follow GetUser (step 4).
+		await openFlow(page, '?mistake=tokens-in-local-storage&step=6');
+		await expectStep(page, 5);
+		await expectStepId(page, 'attacker-get-user');
+
+		// The attacker has a column of its own, and its GetUser comes back 200, not refused.
+		await expect(
+			page.getByRole('img', { name: /Actors: .*Attacker \(attacker\.example\)/ })
+		).toBeVisible();
+		const replay = diagram(page).locator('.message[data-step-index="5"]');
+		await expect(replay).toHaveCount(1);
+		await expect(replay).not.toHaveClass(/error/);
+		await expect(replay).toHaveAttribute(
+			'aria-label',
+			/GetUser from Attacker to User pool\. Response: 200 OK/
+		);
+		const theft = diagram(page).locator('.message[data-step-index="4"]');
+		await expect(theft).toHaveAttribute(
+			'aria-label',
+			/POST \/tokens from Web app to Attacker\. Response: 204 No Content/
+		);
+
+		// The caption names the victim the pool answered about; nothing on the page says "refused".
+		const outcome = page.locator('.step-outcome');
+		await expect(outcome).toContainText("alice's 4 attributes, email alice@example.com among them");
+		await expect(page.locator('[data-outcome="error"]')).toHaveCount(0);
+	});
+
+	test('an attacker column appears only with the mistake that brings it', async ({ page }) => {
+		await openFlow(page, '?step=4');
+		await expect(page.getByRole('img', { name: /^Actors: / })).toHaveAttribute(
+			'aria-label',
+			'Actors: Web app (in the browser), User pool (cognito-idp)'
+		);
+	});
 
 	test('toggling a mistake re-runs the flow and keeps the step when it can', async ({ page }) => {
 		await openFlow(page, '?step=2');

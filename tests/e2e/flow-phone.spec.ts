@@ -28,6 +28,25 @@ test.describe('flow page on a phone', () => {
 		await expect(diagram(page).locator('[data-step-index="2"][data-exchange-id]')).toBeInViewport();
 	});
 
+	test('a deep link to the attacker scrolls the wider diagram sideways to it, even with reduced motion', async ({
+		page
+	}) => {
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		await openFlow(page, '?mistake=tokens-in-local-storage&step=6');
+		await expectStep(page, 5);
+		// Three actors no longer fit a phone: the diagram scrolls, and shows the attacker's GetUser.
+		const scroller = page.getByRole('region', { name: 'Sequence diagram' });
+		await expect
+			.poll(() => scroller.evaluate((el) => el.scrollWidth - el.clientWidth))
+			.toBeGreaterThan(0);
+		await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+		const replay = diagram(page).locator('[data-step-index="5"][data-exchange-id]');
+		const box = (await replay.boundingBox())!;
+		const view = (await scroller.boundingBox())!;
+		expect(box.x).toBeGreaterThanOrEqual(view.x);
+		expect(box.x + box.width).toBeLessThanOrEqual(view.x + view.width);
+	});
+
 	test('an error with its lesson passage still fits the width of the phone', async ({ page }) => {
 		await openFlow(page, '?step=10&mistake=expired-access-token');
 		await expect(page.locator('[data-outcome="error"]')).toBeVisible();

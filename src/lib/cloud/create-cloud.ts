@@ -1,3 +1,4 @@
+import { createCollectorService, type CollectorService } from './attacker';
 import { createClock, type Clock, type ClockOptions } from './clock';
 import type { ActorId } from './exchange';
 import { createExchangeLog, type ExchangeLog } from './exchange-log';
@@ -23,6 +24,8 @@ export interface Cloud {
 	/** A `fetch` whose exchanges are drawn as coming from `actor` (e.g. `back-end`). */
 	fetchAs(actor: ActorId): CloudFetch;
 	readonly userPool: UserPoolService;
+	/** The attacker's collector at `attacker.example`, for the "what if" mistakes. */
+	readonly collector: CollectorService;
 }
 
 /**
@@ -43,12 +46,14 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 
 	const userPool = createUserPoolService(context, { keys: options.userPoolKeys });
 	network.register(userPool);
+	const collector = createCollectorService(clock);
+	network.register(collector);
 
 	const fetchAs =
 		(actor: ActorId): CloudFetch =>
 		(input, init) =>
 			network.fetch(input, init, actor);
-	return { scenario: resolved, clock, log, fetch: fetchAs('app'), fetchAs, userPool };
+	return { scenario: resolved, clock, log, fetch: fetchAs('app'), fetchAs, userPool, collector };
 }
 
 function isClock(value: Clock | ClockOptions | undefined): value is Clock {

@@ -13,6 +13,7 @@ export type ActorId =
 	| 's3'
 	| 'api-gateway'
 	| 'external-idp'
+	| 'attacker'
 	| (string & {});
 
 export interface RecordedRequest {

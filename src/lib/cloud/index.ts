@@ -7,3 +7,4 @@ export type { CloudFetch } from './network';
 export type { Service, ServiceContext } from './service';
 export * from './scenario';
 export * from './user-pool';
+export * from './attacker';

@@ -122,6 +122,51 @@ describe('layoutSequence', () => {
 		expect(layout.columns.map((c) => c.id)).toEqual(['learner', 'app', 'user-pool', 'sts']);
 	});
 
+	describe('an optional actor', () => {
+		const withAttacker: FlowActor[] = [
+			{ id: 'app', label: 'Web app' },
+			{ id: 'user-pool', label: 'User pool' },
+			{ id: 'attacker', label: 'Attacker', detail: 'attacker.example', optional: true }
+		];
+		const width = m.gutter + 3 * 200;
+
+		it('takes no column, and no room, in a run that does not use it', () => {
+			const layout = layoutSequence({
+				actors: withAttacker,
+				steps: [step(0, [exchange(1)])],
+				width
+			});
+			expect(layout.columns.map((c) => c.id)).toEqual(['app', 'user-pool']);
+			// Two columns share the width a third would have taken (capped at the widest column).
+			expect(layout.columns.map((c) => c.width)).toEqual([m.maxColumnWidth, m.maxColumnWidth]);
+			expect(layoutSequence({ actors: withAttacker, steps: [], width }).columns).toHaveLength(2);
+		});
+
+		it('gets its column, in the order the flow lists it, once the run sends it a message', () => {
+			const steps = [
+				step(0, [exchange(1)]),
+				step(1, [exchange(2, 204, '', 'app', 'attacker')]),
+				step(2, [exchange(3, 200, '{}', 'attacker', 'user-pool')])
+			];
+			const layout = layoutSequence({ actors: withAttacker, steps, width });
+			expect(layout.columns.map((c) => [c.id, c.x, c.width])).toEqual([
+				['app', m.gutter + 100, 200],
+				['user-pool', m.gutter + 300, 200],
+				['attacker', m.gutter + 500, 200]
+			]);
+			const [, stolen, replayed] = layout.items as MessageLayout[];
+			expect(stolen?.request).toMatchObject({ x1: m.gutter + 100, x2: m.gutter + 500 });
+			expect(replayed?.request).toMatchObject({ x1: m.gutter + 500, x2: m.gutter + 300 });
+		});
+
+		it('is drawn for a note on its lifeline too', () => {
+			const steps = [step(0, [], { actor: 'attacker' })];
+			const layout = layoutSequence({ actors: withAttacker, steps, width });
+			expect(layout.columns.map((c) => c.id)).toEqual(['app', 'user-pool', 'attacker']);
+			expect((layout.items[0] as NoteLayout).box.x + m.noteWidth / 2).toBe(m.gutter + 500);
+		});
+	});
+
 	it('marks an error response and keeps labels within 40% of a column past their arrow', () => {
 		const body = JSON.stringify({
 			__type: 'NotAuthorizedException',

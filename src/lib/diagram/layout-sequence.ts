@@ -94,8 +94,9 @@ export interface LayoutSequenceInput {
  * Lays out a sequence diagram: one column per actor, one row per message, top to bottom in run
  * order. Each exchange takes two rows (the request, then the dashed response); a step without an
  * exchange is a note on its actor's lifeline, and so is a step the app performs itself (it has an
- * `actor`), after the exchanges that fed it. Actors a run uses but the flow did not list are
- * appended, so nothing the network recorded is ever left out.
+ * `actor`), after the exchanges that fed it. An `optional` actor gets a column only when the run
+ * uses it; actors a run uses but the flow did not list are appended, so nothing the network
+ * recorded is ever left out.
  *
  * @example
  * const layout = layoutSequence({ actors, steps: run.steps, width: 640 });
@@ -234,19 +235,16 @@ function layoutNote(
 	};
 }
 
+/** The flow's actors in its order (optional ones only if used), then any unlisted actor used. */
 function withRunActors(actors: readonly FlowActor[], steps: readonly FlowRunStep[]): FlowActor[] {
-	const all = [...actors];
-	const add = (id: ActorId | undefined) => {
-		if (id !== undefined && !all.some((a) => a.id === id)) all.push({ id, label: id });
-	};
+	const used = new Set<ActorId>();
 	for (const step of steps) {
-		add(step.actor);
-		for (const exchange of step.exchanges) {
-			add(exchange.from);
-			add(exchange.to);
-		}
+		if (step.actor !== undefined) used.add(step.actor);
+		for (const exchange of step.exchanges) used.add(exchange.from).add(exchange.to);
 	}
-	return all;
+	const drawn = actors.filter((a) => !a.optional || used.has(a.id));
+	const unlisted = [...used].filter((id) => !actors.some((a) => a.id === id));
+	return [...drawn, ...unlisted.map((id) => ({ id, label: id }))];
 }
 
 /** A step with no exchange and no actor happens inside the app, if the flow has one. */

@@ -6,9 +6,13 @@ describe('flowCatalogue', () => {
 	it('lists the sign-in flow with its actors, steps, mistakes and demo users', () => {
 		const flow = findFlow('user-pool-sign-in')!;
 		expect(flowCatalogue).toHaveLength(1);
-		expect(flow.actors.map((a) => a.id)).toEqual(['app', 'user-pool']);
+		expect(flow.actors.map((a) => [a.id, a.optional ?? false])).toEqual([
+			['app', false],
+			['user-pool', false],
+			['attacker', true]
+		]);
 		expect(flow.steps).toBe(userPoolSignInSteps);
-		expect(flow.mistakes.map((m) => m.id)).toHaveLength(7);
+		expect(flow.mistakes.map((m) => m.id)).toHaveLength(8);
 		expect(flow.users).toEqual([
 			{
 				username: 'alice',

@@ -6,6 +6,11 @@ export interface FlowActor {
 	label: string;
 	/** One line under the label, e.g. the host name. */
 	detail?: string;
+	/**
+	 * Drawn only in runs that use it (an exchange from or to it, or a note on it): an actor that
+	 * only a "what if" mistake brings in, such as an attacker, takes no room in the other runs.
+	 */
+	optional?: boolean;
 }
 
 /** A step of a flow as the lesson, the diagram and the URL refer to it. */
@@ -21,6 +26,11 @@ export interface FlowMistakeDefinition {
 	step: string;
 	/** One sentence: what the app does wrong. */
 	summary: string;
+	/**
+	 * How the mistake's step ends: `error` (the default) when a service refuses, `ok` when nothing
+	 * refuses and the harm is the lesson (tokens that leak still work for whoever holds them).
+	 */
+	outcome?: 'error' | 'ok';
 }
 
 /**

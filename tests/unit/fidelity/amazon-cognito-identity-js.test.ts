@@ -10,6 +10,7 @@ import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Cloud } from '$lib/cloud';
 import { totpCode } from '$lib/crypto';
+import { cacheTokens } from '$lib/flows/user-pool-sign-in/cache-tokens';
 import { jwksOverTheNetwork, routeGlobalFetch, unpinTime, webClientId } from '../../support';
 import { pinnedCloud } from '../../support/pinned-cloud';
 
@@ -17,7 +18,7 @@ const UserPoolId = 'us-east-1_FlowLab01';
 
 /** Keeps the library's token cache in memory: nothing touches localStorage. */
 class MemoryStorage implements ICognitoStorage {
-	private items = new Map<string, string>();
+	readonly items = new Map<string, string>();
 	setItem = (key: string, value: string) => void this.items.set(key, value);
 	getItem = (key: string) => this.items.get(key) ?? null;
 	removeItem = (key: string) => void this.items.delete(key);
@@ -27,11 +28,13 @@ class MemoryStorage implements ICognitoStorage {
 let cloud: Cloud;
 let restoreFetch: () => void;
 let pool: CognitoUserPool;
+let storage: MemoryStorage;
 
 beforeEach(() => {
 	cloud = pinnedCloud();
 	restoreFetch = routeGlobalFetch(cloud.fetch);
-	pool = new CognitoUserPool({ UserPoolId, ClientId: webClientId, Storage: new MemoryStorage() });
+	storage = new MemoryStorage();
+	pool = new CognitoUserPool({ UserPoolId, ClientId: webClientId, Storage: storage });
 });
 afterEach(() => {
 	restoreFetch();
@@ -82,6 +85,31 @@ describe('amazon-cognito-identity-js signs in against the simulated pool (SRP)',
 			'RespondToAuthChallenge',
 			`GET /${UserPoolId}/.well-known/jwks.json`
 		]);
+	});
+
+	it("caches the tokens under the keys and values the lab's cacheTokens models", async () => {
+		// The user, not the pool, caches the tokens: it takes the storage it is given
+		const user = new CognitoUser({ Username: 'alice', Pool: pool, Storage: storage });
+		const outcome = await authenticate(user, 'alice', 'Correct-Horse-42');
+		if (outcome.kind !== 'success') throw new Error(`expected success, got ${outcome.kind}`);
+		const { session } = outcome;
+		const modelled = cacheTokens(
+			{},
+			{
+				clientId: webClientId,
+				username: 'alice',
+				tokens: {
+					idToken: session.getIdToken().getJwtToken(),
+					accessToken: session.getAccessToken().getJwtToken(),
+					refreshToken: session.getRefreshToken().getToken(),
+					expiresIn: 3600,
+					tokenType: 'Bearer'
+				},
+				now: Date.now()
+			}
+		);
+		// Same keys, same order, same values (the library also caches userData only when asked).
+		expect([...storage.items]).toEqual(Object.entries(modelled));
 	});
 
 	it('gets the generic NotAuthorizedException for a wrong password', async () => {

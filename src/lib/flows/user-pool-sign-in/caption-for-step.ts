@@ -82,6 +82,23 @@ function captionParts(facts: StepFacts): [string, string] {
 				`The pool returns ${context.user?.username}'s ${names.length} attributes (${names.join(', ')}).`
 			];
 		}
+		case 'steal-tokens': {
+			const keys = Object.keys(context.stolen ?? {});
+			const user = context.stolen?.[keys.find((k) => k.endsWith('.LastAuthUser')) ?? ''];
+			const host = exchanges[0] ? new URL(exchanges[0].request.url).host : 'the attacker';
+			return [
+				`A script injected into the page reads localStorage: ${keys.length} keys amazon-cognito-identity-js wrote there (${keys.map(keyTail).join(', ')}), ${user}'s three tokens among them. It posts them to ${host}.`,
+				`The collector answers ${exchanges[0]?.response.status ?? 'nothing'}: the attacker now holds the ID, access and refresh tokens.`
+			];
+		}
+		case 'attacker-get-user': {
+			const view = context.attackerView;
+			const email = view?.attributes.email;
+			return [
+				'The attacker calls GetUser from their own machine, with the stolen access token.',
+				`Nothing in it says who is asking, and the pool answers as it answered the app: ${view?.username}'s ${Object.keys(view?.attributes ?? {}).length} attributes${email ? `, email ${email} among them` : ''}. Whoever holds a bearer token is the user.`
+			];
+		}
 		case 'access-token-expires': {
 			const moved = `The clock moves ${duration(endedAt - startedAt)} to ${clockTime(endedAt)}, past the access token's exp (${clockTime(expOf(context.tokens?.accessToken) * 1000)}).`;
 			return context.failure
@@ -141,6 +158,9 @@ function expOf(token: string | undefined): number {
 		return NaN;
 	}
 }
+
+/** `….alice.idToken` for `CognitoIdentityServiceProvider.<clientId>.alice.idToken`. */
+const keyTail = (key: string) => `…${key.slice(key.indexOf('.', key.indexOf('.') + 1))}`;
 
 const short = (value: string | undefined) => (value ? `${value.slice(0, 4)}…` : '(none)');
 

@@ -1,10 +1,14 @@
+// The attacker's own small door: its host, without the services behind the `$lib/cloud` barrel.
+import { attackerCollectorHost } from '$lib/cloud/attacker';
 import type { FlowActor, FlowMistakeDefinition, FlowStepDefinition } from '../types';
 
 export const userPoolSignInId = 'user-pool-sign-in';
 
 export const userPoolSignInActors: FlowActor[] = [
 	{ id: 'app', label: 'Web app', detail: 'in the browser' },
-	{ id: 'user-pool', label: 'User pool', detail: 'cognito-idp' }
+	{ id: 'user-pool', label: 'User pool', detail: 'cognito-idp' },
+	// Only the tokens-in-local-storage mistake brings the attacker in.
+	{ id: 'attacker', label: 'Attacker', detail: attackerCollectorHost, optional: true }
 ];
 
 /** Every step the sign-in flow can take, in the order a run meets them. */
@@ -15,6 +19,8 @@ export const userPoolSignInSteps = [
 	{ id: 'new-password-required', title: 'Set a new password' },
 	{ id: 'verify-id-token', title: 'Verify the ID token' },
 	{ id: 'get-user', title: 'Call GetUser with the access token' },
+	{ id: 'steal-tokens', title: 'A script on the page steals the tokens' },
+	{ id: 'attacker-get-user', title: 'The attacker calls GetUser as the user' },
 	{ id: 'access-token-expires', title: 'An hour passes' },
 	{ id: 'refresh-tokens', title: 'Refresh the tokens' },
 	{ id: 'global-sign-out', title: 'Sign out everywhere' },
@@ -65,6 +71,14 @@ export const userPoolSignInMistakes = [
 		title: 'SECRET_HASH left out',
 		step: 'initiate-auth',
 		summary: 'The app uses the client that has a secret but sends no SECRET_HASH.'
+	},
+	{
+		id: 'tokens-in-local-storage',
+		title: 'Tokens kept in localStorage',
+		step: 'steal-tokens',
+		summary:
+			'The app leaves its tokens in localStorage, where any script on the page can read them.',
+		outcome: 'ok'
 	}
 ] as const satisfies readonly FlowMistakeDefinition[];
 

@@ -33,6 +33,8 @@ type StateKey =
 	| 'newPasswordRequired'
 	| 'verifyIdToken'
 	| 'getUser'
+	| 'stealTokens'
+	| 'attackerGetUser'
 	| 'accessTokenExpires'
 	| 'refreshTokens'
 	| 'globalSignOut'
@@ -68,6 +70,8 @@ const outputs: Record<string, unknown[]> = {
 	answerNewPassword: [{ kind: 'tokens', tokens }],
 	verifyIdToken: [{ header: { kid: 'k', alg: 'RS256' }, claims: {}, jwksKids: ['k'] }],
 	getUser: [{ username: 'u', attributes: {} }],
+	stealTokens: [{ 'CognitoIdentityServiceProvider.client.LastAuthUser': 'u' }],
+	attackerGetUser: [{ username: 'u', attributes: {} }],
 	letAccessTokenExpire: [{ exp: 3600, from: 0, to: 3_601_000 }],
 	refreshTokens: [refreshed],
 	globalSignOut: [undefined],
@@ -89,6 +93,7 @@ function actorOutcomes(snapshot: Parameters<typeof __unsafe_getAllOwnEventDescri
 
 const stubInput = (mistakes: UserPoolSignInMistakeId[]): UserPoolSignInInput => ({
 	fetch: () => Promise.reject(new Error('the graph never runs actors')),
+	attackerFetch: () => Promise.reject(new Error('the graph never runs actors')),
 	clock: { now: () => 0, advance: () => {}, offset: 0 },
 	region: 'us-east-1',
 	userPoolId: 'us-east-1_Graph',
@@ -202,24 +207,52 @@ for (const { user, via } of signIns) {
 		unreachable:
 			'GlobalSignOut revoked every refresh token of the user; the pool never accepts one again'
 	});
+
+	// With the tokens in localStorage, a script steals them after GetUser; the rest of the flow
+	// goes on as before, each of its failures realised with the mistake that causes it.
+	const stolen: StateKey[] = [...head, 'getUser', 'stealTokens', 'attackerGetUser'];
+	const leaked: UserPoolSignInMistakeId = 'tokens-in-local-storage';
+	realisations.set(route(...head, 'getUser', 'stealTokens', 'failed'), {
+		unreachable:
+			'the script never reads the answer, and the collector answers every request, however malformed'
+	});
+	realisations.set(route(...stolen, 'failed'), {
+		unreachable:
+			'the stolen access token was issued moments earlier and nothing revoked it; the pool accepts it from anyone'
+	});
+	realisations.set(route(...stolen, 'accessTokenExpires', 'failed'), [
+		{ user, mistakes: [leaked, 'expired-access-token'], error: notAuthorized('GetUser') }
+	]);
+	realisations.set(route(...stolen, 'accessTokenExpires', 'refreshTokens', 'failed'), [
+		{ user, mistakes: [leaked], scenario: shortRefreshToken, error: notAuthorized('InitiateAuth') }
+	]);
+	realisations.set(route(...stolen, ...tail.slice(1), 'failed'), {
+		unreachable:
+			'GlobalSignOut gets an access token issued by the refresh a moment earlier; the attacker used the older one'
+	});
+	realisations.set(route(...stolen, ...tail.slice(1), 'done'), [{ user, mistakes: [leaked] }]);
 }
 
-/** The labels a state's exchanges carry when it succeeds. */
-const exchangesOf = (key: StateKey, poolId: string): string[] =>
-	({
+/** The labels a state's exchanges carry when it succeeds (with their status, if not 200). */
+const exchangesOf = (key: StateKey, poolId: string): (string | [string, number])[] => {
+	const labels: Record<StateKey, (string | [string, number])[]> = {
 		initiateAuth: ['InitiateAuth'],
 		passwordVerifier: ['RespondToAuthChallenge'],
 		softwareTokenMfa: ['RespondToAuthChallenge'],
 		newPasswordRequired: ['RespondToAuthChallenge'],
 		verifyIdToken: [`GET /${poolId}/.well-known/jwks.json`],
 		getUser: ['GetUser'],
+		stealTokens: [['POST /tokens', 204]],
+		attackerGetUser: ['GetUser'],
 		accessTokenExpires: [],
 		refreshTokens: ['InitiateAuth'],
 		globalSignOut: ['GlobalSignOut'],
 		refreshAfterSignOut: ['InitiateAuth'],
 		done: [],
 		failed: []
-	})[key];
+	};
+	return labels[key];
+};
 
 interface Seen {
 	label: string;
@@ -272,6 +305,8 @@ describe('userPoolSignInMachine paths', () => {
 			'new-password-required',
 			'verify-id-token',
 			'get-user',
+			'steal-tokens',
+			'attacker-get-user',
 			'access-token-expires',
 			'refresh-tokens',
 			'global-sign-out',
@@ -281,7 +316,7 @@ describe('userPoolSignInMachine paths', () => {
 
 	it('every enumerated path has a realisation or a stated reason, and no other is listed', () => {
 		expect(paths.map((p) => p.join(' → ')).sort()).toEqual([...realisations.keys()].sort());
-		expect(paths.length).toBe(28);
+		expect(paths.length).toBe(46);
 	});
 
 	it('every transition of the machine lies on an enumerated path', () => {
@@ -322,16 +357,16 @@ describe('userPoolSignInMachine paths', () => {
 		const expected = path.flatMap((key, i): Seen[] => {
 			const error = path[i + 1] === 'failed' ? realisation.error : undefined;
 			const labels = exchangesOf(key, poolId);
-			const ok = (error ? labels.slice(0, -1) : labels).map((label) => seen(label));
+			const ok = (error ? labels.slice(0, -1) : labels).map((label) =>
+				typeof label === 'string' ? seen(label) : seen(...label)
+			);
 			return error ? [...ok, seen(error.label, error.status, error.__type)] : ok;
 		});
 		const actual = cloud.log.entries.map((e): Seen => ({
 			label: e.label,
 			status: e.response.status,
 			type:
-				e.response.status === 200
-					? null
-					: (JSON.parse(e.response.body) as { __type: string }).__type
+				e.response.status < 300 ? null : (JSON.parse(e.response.body) as { __type: string }).__type
 		}));
 		expect(actual).toEqual(expected);
 		expect(output.failure?.__type ?? null).toBe(realisation.error?.__type ?? null);

@@ -2,12 +2,15 @@ import { assign, setup, type ErrorActorEvent } from 'xstate';
 import { answerNewPasswordActor } from './actors/answer-new-password';
 import { answerPasswordVerifierActor } from './actors/answer-password-verifier';
 import { answerSoftwareTokenMfaActor } from './actors/answer-software-token-mfa';
+import { attackerGetUserActor } from './actors/attacker-get-user';
 import { getUserActor } from './actors/get-user';
 import { globalSignOutActor } from './actors/global-sign-out';
 import { initiateSrpAuthActor } from './actors/initiate-srp-auth';
 import { letAccessTokenExpireActor } from './actors/let-access-token-expire';
 import { refreshTokensActor, type RefreshTokensInput } from './actors/refresh-tokens';
+import { stealTokensActor } from './actors/steal-tokens';
 import { verifyIdTokenActor } from './actors/verify-id-token';
+import { cacheTokens, type TokenStorage } from './cache-tokens';
 import { capsLockPassword } from './caps-lock-password';
 import type { UserPoolSignInMistakeId, UserPoolSignInStepId } from './definition';
 import { toSignInFailure, type SignInFailure } from './sign-in-error';
@@ -68,7 +71,9 @@ const refreshTokensInput = ({
  * happen (`missing-secret-hash` beats everything; `id-token-to-getuser` hides
  * `expired-access-token`). Mistakes of the same step apply together and the pool's answer shows
  * which check it makes first. Choosing the user for `unconfirmed-user` and `wrong-mfa-code` and the
- * client for `missing-secret-hash` is the runner's job (see `run.ts`).
+ * client for `missing-secret-hash` is the runner's job (see `run.ts`). One mistake adds steps
+ * instead of failing one: with `tokens-in-local-storage` the tokens are cached where a script can
+ * read them, and after GetUser a script steals them and the attacker uses the access token.
  *
  * @example createActor(userPoolSignInMachine, { input }).start()
  */
@@ -87,7 +92,9 @@ export const userPoolSignInMachine = setup({
 		getUser: getUserActor,
 		letAccessTokenExpire: letAccessTokenExpireActor,
 		refreshTokens: refreshTokensActor,
-		globalSignOut: globalSignOutActor
+		globalSignOut: globalSignOutActor,
+		stealTokens: stealTokensActor,
+		attackerGetUser: attackerGetUserActor
 	},
 	guards: {
 		answeredWithTokens: (_, answer: AuthAnswer) => answer.kind === 'tokens',
@@ -95,7 +102,8 @@ export const userPoolSignInMachine = setup({
 			answer.kind === 'challenge' && answer.challengeName === 'SOFTWARE_TOKEN_MFA',
 		challengedForNewPassword: (_, answer: AuthAnswer) =>
 			answer.kind === 'challenge' && answer.challengeName === 'NEW_PASSWORD_REQUIRED',
-		triesRefreshAfterSignOut: ({ context }) => made(context, 'refresh-after-sign-out')
+		triesRefreshAfterSignOut: ({ context }) => made(context, 'refresh-after-sign-out'),
+		leavesTokensInLocalStorage: ({ context }) => made(context, 'tokens-in-local-storage')
 	},
 	actions: {
 		storeChallenge: assign((_, challenge: PasswordVerifierChallenge) => ({
@@ -109,6 +117,22 @@ export const userPoolSignInMachine = setup({
 		storeUser: assign((_, user: UserAttributes) => ({ user })),
 		storeExpiry: assign((_, expiry: AccessTokenExpiry) => ({ expiry })),
 		storeRefresh: assign((_, refresh: RefreshResult) => ({ refresh, tokens: refresh.tokens })),
+		// After every store of tokens: amazon-cognito-identity-js caches them in localStorage by
+		// default; an app that keeps them in memory (no mistake) writes nothing.
+		cacheTokens: assign(({ context: { input, tokens, userIdForSrp, localStorage } }) =>
+			input.mistakes.includes('tokens-in-local-storage') && tokens
+				? {
+						localStorage: cacheTokens(localStorage ?? {}, {
+							clientId: input.client.id,
+							username: userIdForSrp ?? input.user.username,
+							tokens,
+							now: input.clock.now()
+						})
+					}
+				: {}
+		),
+		storeStolen: assign((_, stolen: TokenStorage) => ({ stolen })),
+		storeAttackerView: assign((_, attackerView: UserAttributes) => ({ attackerView })),
 		storeFailure: assign((_, { error }: { error: unknown }) => ({
 			failure: toSignInFailure(error)
 		}))
@@ -125,6 +149,9 @@ export const userPoolSignInMachine = setup({
 		user: null,
 		expiry: null,
 		refresh: null,
+		localStorage: null,
+		stolen: null,
+		attackerView: null,
 		failure: null
 	}),
 	initial: 'initiateAuth',
@@ -169,7 +196,7 @@ export const userPoolSignInMachine = setup({
 					{
 						guard: { type: 'answeredWithTokens', params: ({ event }) => event.output },
 						target: 'verifyIdToken',
-						actions: { type: 'storeAnswer', params: ({ event }) => event.output }
+						actions: [{ type: 'storeAnswer', params: ({ event }) => event.output }, 'cacheTokens']
 					},
 					{
 						guard: { type: 'challengedForMfa', params: ({ event }) => event.output },
@@ -203,7 +230,7 @@ export const userPoolSignInMachine = setup({
 				}),
 				onDone: {
 					target: 'verifyIdToken',
-					actions: { type: 'storeAnswer', params: ({ event }) => event.output }
+					actions: [{ type: 'storeAnswer', params: ({ event }) => event.output }, 'cacheTokens']
 				},
 				onError: failWithError
 			}
@@ -224,7 +251,7 @@ export const userPoolSignInMachine = setup({
 				}),
 				onDone: {
 					target: 'verifyIdToken',
-					actions: { type: 'storeAnswer', params: ({ event }) => event.output }
+					actions: [{ type: 'storeAnswer', params: ({ event }) => event.output }, 'cacheTokens']
 				},
 				onError: failWithError
 			}
@@ -261,9 +288,50 @@ export const userPoolSignInMachine = setup({
 						? tokens!.idToken
 						: tokens!.accessToken
 				}),
+				onDone: [
+					{
+						guard: 'leavesTokensInLocalStorage',
+						target: 'stealTokens',
+						actions: { type: 'storeUser', params: ({ event }) => event.output }
+					},
+					{
+						target: 'accessTokenExpires',
+						actions: { type: 'storeUser', params: ({ event }) => event.output }
+					}
+				],
+				onError: failWithError
+			}
+		},
+		stealTokens: {
+			meta: { step: 'steal-tokens' } satisfies UserPoolSignInStepMeta,
+			invoke: {
+				id: 'stealTokens',
+				src: 'stealTokens',
+				input: ({ context: { input, localStorage } }) => ({
+					fetch: input.fetch,
+					localStorage: localStorage ?? {}
+				}),
+				onDone: {
+					target: 'attackerGetUser',
+					actions: { type: 'storeStolen', params: ({ event }) => event.output }
+				},
+				onError: failWithError
+			}
+		},
+		attackerGetUser: {
+			meta: { step: 'attacker-get-user' } satisfies UserPoolSignInStepMeta,
+			invoke: {
+				id: 'attackerGetUser',
+				src: 'attackerGetUser',
+				input: ({ context: { input, stolen } }) => ({
+					fetch: input.attackerFetch,
+					region: input.region,
+					clientId: input.client.id,
+					stolen: stolen ?? {}
+				}),
 				onDone: {
 					target: 'accessTokenExpires',
-					actions: { type: 'storeUser', params: ({ event }) => event.output }
+					actions: { type: 'storeAttackerView', params: ({ event }) => event.output }
 				},
 				onError: failWithError
 			}
@@ -295,7 +363,7 @@ export const userPoolSignInMachine = setup({
 				input: refreshTokensInput,
 				onDone: {
 					target: 'globalSignOut',
-					actions: { type: 'storeRefresh', params: ({ event }) => event.output }
+					actions: [{ type: 'storeRefresh', params: ({ event }) => event.output }, 'cacheTokens']
 				},
 				onError: failWithError
 			}
@@ -326,7 +394,7 @@ export const userPoolSignInMachine = setup({
 				input: refreshTokensInput,
 				onDone: {
 					target: 'done',
-					actions: { type: 'storeRefresh', params: ({ event }) => event.output }
+					actions: [{ type: 'storeRefresh', params: ({ event }) => event.output }, 'cacheTokens']
 				},
 				onError: failWithError
 			}

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCloud, generateUserPoolKeys, type UserPoolKeys } from '$lib/cloud';
-import type { FlowRun } from '../types';
+import type { FlowMistakeDefinition, FlowRun } from '../types';
 import { userPoolSignInMistakes, type UserPoolSignInMistakeId } from './definition';
 import { runUserPoolSignIn } from './run';
 
@@ -143,8 +143,14 @@ describe('runUserPoolSignIn', () => {
 		expect(structuredClone(alice)).toEqual(alice);
 	});
 
-	// Each mistake alone: the run fails at the mistake's own step with the pool's real answer.
-	const expected: Record<UserPoolSignInMistakeId, { user: string; error: string }> = {
+	// Each mistake alone: the run fails at the mistake's own step with the pool's real answer
+	// (except the one that fails nothing: see the next describe).
+	type Refused = Exclude<UserPoolSignInMistakeId, 'tokens-in-local-storage'>;
+	const refused = userPoolSignInMistakes.filter(
+		(m): m is Extract<(typeof userPoolSignInMistakes)[number], { id: Refused }> =>
+			(m as FlowMistakeDefinition).outcome !== 'ok'
+	);
+	const expected: Record<Refused, { user: string; error: string }> = {
 		'wrong-password': {
 			user: 'alice',
 			error: 'NotAuthorizedException: Incorrect username or password.'
@@ -173,7 +179,11 @@ describe('runUserPoolSignIn', () => {
 		}
 	};
 
-	it.each(userPoolSignInMistakes.map((m) => [m.id, m] as const))(
+	it('expects an error for every mistake that is refused, and only for those', () => {
+		expect(refused.map((m) => m.id).sort()).toEqual(Object.keys(expected).sort());
+	});
+
+	it.each(refused.map((m) => [m.id, m] as const))(
 		'%s fails at its step with the error the pool answers',
 		async (id, mistake) => {
 			const run = await runUserPoolSignIn({ cloud: cloud(), mistakes: [id] });
@@ -213,6 +223,82 @@ describe('runUserPoolSignIn', () => {
 	it('refuses a user the scenario does not have', async () => {
 		await expect(runUserPoolSignIn({ cloud: cloud(), user: 'mallory' })).rejects.toThrow(
 			new TypeError('The scenario has no user "mallory"')
+		);
+	});
+});
+
+describe('runUserPoolSignIn with the tokens in localStorage', () => {
+	const prefix = 'CognitoIdentityServiceProvider.3n4flowlab5webclient6a7b8c';
+	let run: FlowRun;
+	let collected: readonly { body: string }[];
+	beforeAll(async () => {
+		const leaky = cloud();
+		run = await runUserPoolSignIn({ cloud: leaky, mistakes: ['tokens-in-local-storage'] });
+		collected = leaky.collector.received;
+	});
+	const step = (id: string) => run.steps.find((s) => s.id === id)!;
+
+	it('adds two steps after GetUser and still completes: nothing refuses anything', () => {
+		expect(run).toMatchObject({ status: 'done', user: 'alice' });
+		expect(summary(run)).toEqual([
+			['initiate-auth', 'ok', ['InitiateAuth']],
+			['password-verifier', 'ok', ['RespondToAuthChallenge']],
+			['verify-id-token', 'ok', ['GET /us-east-1_FlowLab01/.well-known/jwks.json']],
+			['get-user', 'ok', ['GetUser']],
+			['steal-tokens', 'ok', ['POST /tokens']],
+			['attacker-get-user', 'ok', ['GetUser']],
+			['access-token-expires', 'ok', []],
+			['refresh-tokens', 'ok', ['InitiateAuth']],
+			['global-sign-out', 'ok', ['GlobalSignOut']]
+		]);
+	});
+
+	it("posts, from the page, the keys amazon-cognito-identity-js wrote, holding this run's tokens", () => {
+		const issued = JSON.parse(step('password-verifier').exchanges[0]!.response.body) as {
+			AuthenticationResult: { IdToken: string; AccessToken: string; RefreshToken: string };
+		};
+		const { IdToken, AccessToken, RefreshToken } = issued.AuthenticationResult;
+		const theft = step('steal-tokens').exchanges[0]!;
+		expect(theft).toMatchObject({ from: 'app', to: 'attacker' });
+		expect(theft.request).toMatchObject({
+			method: 'POST',
+			url: 'https://attacker.example/tokens',
+			headers: [['content-type', 'text/plain;charset=UTF-8']]
+		});
+		expect(theft.response).toMatchObject({ status: 204, statusText: 'No Content', body: '' });
+		const stolen = {
+			[`${prefix}.alice.idToken`]: IdToken,
+			[`${prefix}.alice.accessToken`]: AccessToken,
+			[`${prefix}.alice.refreshToken`]: RefreshToken,
+			[`${prefix}.alice.clockDrift`]: '0',
+			[`${prefix}.LastAuthUser`]: 'alice'
+		};
+		expect(JSON.parse(theft.request.body)).toEqual(stolen);
+		expect(Object.keys(JSON.parse(theft.request.body) as object)).toEqual(Object.keys(stolen));
+		expect(collected.map((c) => c.body)).toEqual([theft.request.body]);
+	});
+
+	it("gets the victim's profile from the pool for the attacker, as it did for the app", () => {
+		const app = step('get-user').exchanges[0]!;
+		const attacker = step('attacker-get-user').exchanges[0]!;
+		expect(attacker).toMatchObject({ from: 'attacker', to: 'user-pool', label: 'GetUser' });
+		expect(attacker.request.body).toBe(app.request.body);
+		expect(attacker.response.status).toBe(200);
+		expect(attacker.response.body).toBe(app.response.body);
+		expect(JSON.parse(attacker.response.body)).toMatchObject({ Username: 'alice' });
+	});
+
+	it('captions the theft and the replay from the values of the run', () => {
+		expect(step('steal-tokens').caption).toBe(
+			'A script injected into the page reads localStorage: 5 keys amazon-cognito-identity-js wrote there ' +
+				'(….alice.idToken, ….alice.accessToken, ….alice.refreshToken, ….alice.clockDrift, ….LastAuthUser), ' +
+				"alice's three tokens among them. It posts them to attacker.example. " +
+				'The collector answers 204: the attacker now holds the ID, access and refresh tokens.'
+		);
+		expect(step('attacker-get-user').caption).toBe(
+			'The attacker calls GetUser from their own machine, with the stolen access token. ' +
+				"Nothing in it says who is asking, and the pool answers as it answered the app: alice's 4 attributes, " +
+				'email alice@example.com among them. Whoever holds a bearer token is the user.'
 		);
 	});
 });

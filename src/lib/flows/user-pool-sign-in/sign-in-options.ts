@@ -29,6 +29,7 @@ export function signInInputFor(
 	const client = pickClient(scenario, mistakes.includes('missing-secret-hash'));
 	return {
 		fetch: cloud.fetch,
+		attackerFetch: cloud.fetchAs('attacker'),
 		clock: cloud.clock,
 		region: scenario.region,
 		userPoolId: scenario.userPool.id,

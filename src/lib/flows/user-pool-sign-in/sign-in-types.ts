@@ -1,4 +1,5 @@
 import type { Clock, CloudFetch } from '$lib/cloud';
+import type { TokenStorage } from './cache-tokens';
 import type { UserPoolSignInMistakeId } from './definition';
 import type { SignInFailure } from './sign-in-error';
 
@@ -6,6 +7,8 @@ import type { SignInFailure } from './sign-in-error';
 export interface UserPoolSignInInput {
 	/** The app's network: every request of the flow goes through it (and is recorded). */
 	fetch: CloudFetch;
+	/** The attacker's network, for the mistakes that leak tokens (`cloud.fetchAs('attacker')`). */
+	attackerFetch: CloudFetch;
 	/** The simulated clock: SRP `TIMESTAMP`, TOTP codes and the `exp` checks read it. */
 	clock: Clock;
 	region: string;
@@ -96,6 +99,16 @@ export interface UserPoolSignInContext {
 	user: UserAttributes | null;
 	expiry: AccessTokenExpiry | null;
 	refresh: RefreshResult | null;
+	/**
+	 * The app's `localStorage`, with mistake `tokens-in-local-storage`: what
+	 * amazon-cognito-identity-js writes there each time tokens arrive. `null` when the app keeps
+	 * its tokens in memory (in this context, and nowhere else).
+	 */
+	localStorage: TokenStorage | null;
+	/** What the injected script sent to the attacker's collector. */
+	stolen: TokenStorage | null;
+	/** What the pool told the attacker about the victim. */
+	attackerView: UserAttributes | null;
 	/** Set when the run ends in `failed`. */
 	failure: SignInFailure | null;
 }
