@@ -65,6 +65,17 @@ test.describe('"What if" mistakes', () => {
 		await expect(page.locator('[data-outcome="error"]')).toHaveCount(0);
 	});
 
+	test('a mistake nothing refuses is explained as a warning at its own step', async ({ page }) => {
+		await openFlow(page, '?mistake=tokens-in-local-storage&step=5');
+		await expectStepId(page, 'steal-tokens');
+		const warning = page.locator('.step-outcome [data-outcome="harm"]');
+		await expect(warning).toContainText('Nothing refused this, and that is the problem');
+		await expect(
+			warning.getByRole('heading', { name: 'What went wrong: Tokens kept in localStorage' })
+		).toBeVisible();
+		await expect(warning.locator('.prose')).toContainText('HttpOnly');
+	});
+
 	test('an attacker column appears only with the mistake that brings it', async ({ page }) => {
 		await openFlow(page, '?step=4');
 		await expect(page.getByRole('img', { name: /^Actors: / })).toHaveAttribute(
