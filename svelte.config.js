@@ -1,6 +1,12 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+// src/hooks.server.ts puts this script inline in every page's <head>; the policy allows exactly it.
+const themeBoot = readFileSync(new URL('./src/lib/ui/theme-boot.js', import.meta.url), 'utf8');
+const themeBootHash = `sha256-${createHash('sha256').update(themeBoot).digest('base64')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -26,7 +32,7 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				'script-src': ['self', themeBootHash],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:'],
 				'connect-src': ['self'],

@@ -128,7 +128,11 @@ export async function gotoHydrated(page: Page, path = ''): Promise<Response | nu
 	const relativePath = path.replace(/^\/+/, '');
 	const response = await page.goto(relativePath);
 	expect(response?.status(), `status of ${relativePath || '(home)'}`).toBeLessThan(400);
-	await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+	// A page built with `csr = false` (the home page) has no app to hydrate: it is ready when loaded.
+	const hasApp = await page.evaluate(() =>
+		[...document.scripts].some((s) => s.textContent?.includes('__sveltekit'))
+	);
+	if (hasApp) await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
 	return response;
 }
 

@@ -1,5 +1,5 @@
 import { expect, test, waitForFlowPlayer } from './fixtures';
-import { expectStep, expectStepId, openFlow, openWhatIf } from './flow-helpers';
+import { expectStep, expectStepId, openFlow, openQuiz, openWhatIf } from './flow-helpers';
 
 test.describe('flow URL state', () => {
 	test('a deep link restores the exact step, mistakes and user, also after a reload', async ({
@@ -42,7 +42,7 @@ test.describe('flow URL state', () => {
 
 	test('a quiz answer links to the moment it is about, in the same page', async ({ page }) => {
 		await openFlow(page);
-		const question = page.locator('.quiz li.question').first();
+		const question = (await openQuiz(page)).first();
 		await question.getByRole('radio').first().check();
 		await question.getByRole('button', { name: 'Check answer' }).click();
 		await question.getByRole('link', { name: 'See it happen' }).click();

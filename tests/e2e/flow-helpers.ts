@@ -10,6 +10,22 @@ export async function openFlow(page: Page, query = ''): Promise<void> {
 	await waitForFlowPlayer(page);
 }
 
+/**
+ * Brings the quiz in as a learner does: it is built only once the learner scrolls near it (or
+ * presses "Start the quiz"), so the test scrolls down to it and waits for its questions.
+ */
+export async function openQuiz(page: Page, how: 'scroll' | 'button' = 'scroll'): Promise<Locator> {
+	const area = page.locator('.quiz-area');
+	if (how === 'button') await area.getByRole('button', { name: 'Start the quiz' }).click();
+	else {
+		await area.scrollIntoViewIfNeeded();
+		await page.mouse.wheel(0, 200);
+	}
+	const questions = page.locator('.quiz li.question');
+	await expect(questions.first()).toBeVisible({ timeout: 20_000 });
+	return questions;
+}
+
 /** The diagram's root SVG, which carries `data-current-step`. */
 export function diagram(page: Page): Locator {
 	return page.locator('svg[data-current-step]');

@@ -65,7 +65,10 @@ test.describe('flow player, keyboard only', () => {
 
 	test('arrow keys inside the inspector stay with the inspector', async ({ page }) => {
 		await openFlow(page, '?step=2');
+		// Built on demand; its placeholder's button brings it, and focus lands on its first tab.
+		await page.getByRole('button', { name: 'Open the inspector' }).click();
 		const request = page.getByRole('tab', { name: 'Request' });
+		await expect(request).toBeFocused();
 		await request.click();
 		await page.keyboard.press('ArrowRight');
 		await expect(page.getByRole('tab', { name: 'Response' })).toBeFocused();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, waitForFlowPlayer } from './fixtures';
-import { openFlow } from './flow-helpers';
+import { openFlow, openQuiz } from './flow-helpers';
 
 interface QuizQuestion {
 	prompt: string;
@@ -24,9 +24,11 @@ test('a quiz answer gets its explanation, survives a reload, and Reset clears it
 	if (!first || !second) throw new Error('the sign-in quiz needs at least two questions');
 	const total = quiz.questions.length;
 	await openFlow(page);
+	// Not built until the learner acts: a page that is only opened has no quiz yet.
+	await expect(page.locator('.quiz')).toHaveCount(0);
 
-	const questions = page.locator('.quiz li.question');
-	await expect(questions).toHaveCount(total, { timeout: 20_000 });
+	const questions = await openQuiz(page, 'button');
+	await expect(questions).toHaveCount(total);
 	const summary = page.locator('.quiz .summary');
 	await expect(summary).toHaveText(`${total} questions, none answered yet.`);
 
@@ -45,6 +47,7 @@ test('a quiz answer gets its explanation, survives a reload, and Reset clears it
 
 	await page.reload();
 	await waitForFlowPlayer(page);
+	await openQuiz(page);
 	await expect(summary).toHaveText(`2 of ${total} answered, 1 correct.`, { timeout: 20_000 });
 	await expect(questions.nth(0).getByLabel(right.text, { exact: true })).toBeChecked();
 	await expect(questions.nth(1).locator('.feedback')).toContainText(second.explanation);
@@ -53,6 +56,7 @@ test('a quiz answer gets its explanation, survives a reload, and Reset clears it
 	await expect(summary).toHaveText(`${total} questions, none answered yet.`);
 	await page.reload();
 	await waitForFlowPlayer(page);
+	await openQuiz(page);
 	await expect(summary).toHaveText(`${total} questions, none answered yet.`, { timeout: 20_000 });
 	await expect(questions.nth(0).locator('.feedback')).toBeEmpty();
 });
