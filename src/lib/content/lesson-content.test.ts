@@ -108,6 +108,7 @@ describe('the user pool sign-in lesson', async () => {
 		const errorOf: Record<string, string> = {
 			'wrong-password': 'Incorrect username or password.',
 			'unconfirmed-user': 'UserNotConfirmedException',
+			'late-password-verifier': 'Invalid session for the user, session is expired.',
 			'wrong-mfa-code': 'CodeMismatchException',
 			'id-token-to-getuser': 'NotAuthorizedException',
 			'expired-access-token': 'Access Token has expired',

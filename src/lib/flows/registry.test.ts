@@ -12,7 +12,7 @@ describe('flowCatalogue', () => {
 			['attacker', true]
 		]);
 		expect(flow.steps).toBe(userPoolSignInSteps);
-		expect(flow.mistakes.map((m) => m.id)).toHaveLength(8);
+		expect(flow.mistakes.map((m) => m.id)).toHaveLength(9);
 		expect(flow.users).toEqual([
 			{
 				username: 'alice',

@@ -44,8 +44,13 @@ function captionParts(facts: StepFacts): [string, string] {
 		case 'password-verifier': {
 			const responses = fields(sent.ChallengeResponses);
 			const next = context.nextChallenge?.challengeName;
+			const signs = `signs the SECRET_BLOCK and TIMESTAMP "${responses.TIMESTAMP}" with a key derived from the password and USER_ID_FOR_SRP ${responses.USERNAME}.`;
+			// With the mistake, the answer leaves when the user has finished typing the password
+			const answeredAfter = (exchanges[0]?.at ?? endedAt) - startedAt;
 			return [
-				`The app signs the SECRET_BLOCK and TIMESTAMP "${responses.TIMESTAMP}" with a key derived from the password and USER_ID_FOR_SRP ${responses.USERNAME}.`,
+				context.input.mistakes.includes('late-password-verifier')
+					? `The app started SRP with the username alone, so it waits for the user to finish typing the password and answers ${duration(answeredAfter)} after the challenge arrived: it ${signs}`
+					: `The app ${signs}`,
 				next === 'SOFTWARE_TOKEN_MFA'
 					? 'The password is right; the pool now asks for SOFTWARE_TOKEN_MFA, a code from the authenticator app.'
 					: next === 'NEW_PASSWORD_REQUIRED'

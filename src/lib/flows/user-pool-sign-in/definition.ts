@@ -43,6 +43,13 @@ export const userPoolSignInMistakes = [
 		summary: 'The user signed up but never confirmed the account.'
 	},
 	{
+		id: 'late-password-verifier',
+		title: 'Password answered too late',
+		step: 'password-verifier',
+		summary:
+			'The app starts SRP as soon as the username is typed and answers the challenge only after the user has finished typing the password.'
+	},
+	{
 		id: 'wrong-mfa-code',
 		title: 'Wrong MFA code',
 		step: 'software-token-mfa',

@@ -159,6 +159,11 @@ realisations.set(route('initiateAuth', 'failed'), [
 realisations.set(route('initiateAuth', 'passwordVerifier', 'failed'), [
 	{ user: 'alice', mistakes: ['wrong-password'], error: notAuthorized('RespondToAuthChallenge') },
 	{
+		user: 'alice',
+		mistakes: ['late-password-verifier'],
+		error: notAuthorized('RespondToAuthChallenge')
+	},
+	{
 		user: 'dave',
 		mistakes: ['unconfirmed-user'],
 		error: { label: 'RespondToAuthChallenge', status: 400, __type: 'UserNotConfirmedException' }

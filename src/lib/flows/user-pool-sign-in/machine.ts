@@ -46,6 +46,13 @@ const failWithError = {
 	}
 } as const;
 
+/**
+ * Mistake `late-password-verifier`: how long the user goes on typing the password after the app,
+ * having started SRP with the username alone, got its PASSWORD_VERIFIER challenge. Well past the
+ * "few seconds" AWS allows for the answer (the simulated pool allows ten).
+ */
+const typingAfterChallengeMs = 30_000;
+
 /** Refresh-tokens and refresh-after-sign-out make the same call with the refresh token the app holds. */
 const refreshTokensInput = ({
 	context: { input, tokens, userIdForSrp }
@@ -190,6 +197,9 @@ export const userPoolSignInMachine = setup({
 						? capsLockPassword(input.user.password)
 						: input.user.password,
 					challenge: challenge!,
+					answerAfterMs: input.mistakes.includes('late-password-verifier')
+						? typingAfterChallengeMs
+						: 0,
 					omitSecretHash: input.mistakes.includes('missing-secret-hash')
 				}),
 				onDone: [

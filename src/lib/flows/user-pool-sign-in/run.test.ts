@@ -159,6 +159,10 @@ describe('runUserPoolSignIn', () => {
 			user: 'dave',
 			error: 'UserNotConfirmedException: User is not confirmed.'
 		},
+		'late-password-verifier': {
+			user: 'alice',
+			error: 'NotAuthorizedException: Invalid session for the user, session is expired.'
+		},
 		'wrong-mfa-code': {
 			user: 'bob',
 			error: 'CodeMismatchException: Invalid code or auth state for the user.'
@@ -199,6 +203,34 @@ describe('runUserPoolSignIn', () => {
 			expect(last.caption.endsWith(`The pool refuses: ${expected[id].error}`)).toBe(true);
 		}
 	);
+
+	it('answers PASSWORD_VERIFIER 30 s late, stamped from the same clock, and says so', async () => {
+		const run = await runUserPoolSignIn({ cloud: cloud(), mistakes: ['late-password-verifier'] });
+		const [initiate, verifier] = run.steps;
+		expect(run.steps.map((s) => s.at)).toEqual([pinnedAt, pinnedAt + 30_000]);
+		const sent = JSON.parse(verifier!.exchanges[0]!.request.body) as {
+			ChallengeResponses: { TIMESTAMP: string };
+		};
+		// The TIMESTAMP agrees with the pool's clock: it is the challenge's age that is refused
+		expect(sent.ChallengeResponses.TIMESTAMP).toBe('Tue Nov 3 09:05:37 UTC 2026');
+		expect(verifier!.exchanges[0]!.at - initiate!.at).toBe(30_000);
+		expect(verifier!.caption).toBe(
+			'The app started SRP with the username alone, so it waits for the user to finish typing the password and answers 30 s after the challenge arrived: ' +
+				'it signs the SECRET_BLOCK and TIMESTAMP "Tue Nov 3 09:05:37 UTC 2026" with a key derived from the password and USER_ID_FOR_SRP alice. ' +
+				'The pool refuses: NotAuthorizedException: Invalid session for the user, session is expired.'
+		);
+	});
+
+	it('refuses a late answer for its age before it looks at the password', async () => {
+		const run = await runUserPoolSignIn({
+			cloud: cloud(),
+			mistakes: ['late-password-verifier', 'wrong-password']
+		});
+		expect(run.steps.at(-1)!.id).toBe('password-verifier');
+		expect(run.error).toBe(
+			'NotAuthorizedException: Invalid session for the user, session is expired.'
+		);
+	});
 
 	it.each([
 		[['wrong-password', 'missing-secret-hash'], 'initiate-auth'],

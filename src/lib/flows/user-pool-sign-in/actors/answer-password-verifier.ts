@@ -15,6 +15,12 @@ export interface AnswerPasswordVerifierInput {
 	/** What the user typed (or mistyped). */
 	password: string;
 	challenge: PasswordVerifierChallenge;
+	/**
+	 * Simulated ms between the challenge arriving and the app answering it: 0 when the app had the
+	 * password before InitiateAuth; with mistake `late-password-verifier`, the time the user is
+	 * still typing it.
+	 */
+	answerAfterMs: number;
 	omitSecretHash: boolean;
 }
 
@@ -23,6 +29,8 @@ export interface AnswerPasswordVerifierInput {
  * `authenticateUserDefaultAuth` builds it: the password never leaves the app; the app proves it
  * knows it by signing pool name ‖ `USER_ID_FOR_SRP` ‖ `SECRET_BLOCK` ‖ `TIMESTAMP` with the key
  * both sides derive from SRP. Every name in the answer is `USER_ID_FOR_SRP`, not what was typed.
+ * The pool wants this answer within a few seconds of the challenge, so an app that waits for the
+ * user here (`answerAfterMs`) is refused however right the password.
  */
 export async function answerPasswordVerifier(
 	input: AnswerPasswordVerifierInput
@@ -30,6 +38,11 @@ export async function answerPasswordVerifier(
 	const { parameters } = input.challenge;
 	const userIdForSrp = parameters.USER_ID_FOR_SRP!;
 	const secretBlock = parameters.SECRET_BLOCK!;
+
+	// Wait for the password, if the app does not have it yet: the challenge ages meanwhile
+	input.clock.advance(input.answerAfterMs);
+
+	// Stamp TIMESTAMP from the same clock the pool reads, and sign
 	const timestamp = formatSrpTimestamp(new Date(input.clock.now()));
 	const { signature } = await srpClientSignature({
 		poolName: input.userPoolId.split('_')[1] ?? '',
