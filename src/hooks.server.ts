@@ -1,11 +1,14 @@
 import type { Handle } from '@sveltejs/kit';
+import { deferAppStart } from '$lib/server/defer-app-start';
 import themeBoot from '$lib/ui/theme-boot.js?raw';
 
-// Prerendering only: the theme boot script goes inline into every page's <head>, where app.html
-// marks its place. Its hash is allowed by the Content-Security-Policy in svelte.config.js, which
-// reads the same file.
+// Prerendering only. The theme boot script goes inline into every page's <head>, where app.html
+// marks its place (its hash is allowed by the Content-Security-Policy in svelte.config.js, which
+// reads the same file). Then the app's own start moves behind the first paint (see deferAppStart).
 export const handle: Handle = ({ event, resolve }) =>
 	resolve(event, {
-		transformPageChunk: ({ html }) =>
-			html.replace('<!--theme-boot-->', () => `<script>${themeBoot}</script>`)
+		transformPageChunk: ({ html, done }) => {
+			const themed = html.replace('<!--theme-boot-->', () => `<script>${themeBoot}</script>`);
+			return done ? deferAppStart(themed) : themed;
+		}
 	});

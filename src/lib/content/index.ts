@@ -16,7 +16,9 @@ export { listHomeSections, loadHomeSection } from './home';
 export type {
 	FlowLesson,
 	FlowLessonMeta,
+	FlowLessonPage,
 	FlowLessonStatus,
+	LessonPassages,
 	HomeSection,
 	LessonMistake,
 	LessonStep,

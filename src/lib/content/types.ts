@@ -43,6 +43,28 @@ export interface FlowLesson {
 	mistakes: LessonMistake[];
 }
 
+/**
+ * What a flow page's data carries of its lesson. The introduction and step passages are static
+ * HTML that only the prerendered page needs: they are rendered into it and never sent again as
+ * data (`passages` is null in the browser). Mistake passages are shown beside a run's error: the
+ * page fetches them when a learner switches a mistake on.
+ */
+export interface FlowLessonPage {
+	meta: FlowLessonMeta;
+	/** Step ids in passage order. */
+	steps: string[];
+	/** Ids of the mistakes that have a passage (fetched from `mistakes.json` when needed). */
+	mistakes: string[];
+	/** How many quiz questions there are; the quiz itself loads when the learner reaches it. */
+	quizQuestions: number;
+}
+
+/** The lesson HTML a flow page renders at build time. */
+export interface LessonPassages {
+	intro: string;
+	steps: Record<string, string>;
+}
+
 export interface QuizChoice {
 	id: string;
 	text: string;

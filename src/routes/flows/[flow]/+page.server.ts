@@ -1,18 +1,15 @@
 import { error } from '@sveltejs/kit';
-import { ContentNotFoundError, listFlowLessons, loadFlowLesson, loadQuiz } from '$lib/content';
-import { findFlow, flowCatalogue } from '$lib/flows';
+import { ContentNotFoundError, loadFlowLesson, loadQuiz, type FlowLessonPage } from '$lib/content';
+import { findFlow } from '$lib/flows';
+import { availableFlows } from './available-flows';
 import type { EntryGenerator, PageServerLoad } from './$types';
-
-/** Flows that are built and have a published lesson; each is prerendered. */
-function availableFlows(): string[] {
-	const lessons = listFlowLessons().filter((l) => l.status === 'available');
-	return flowCatalogue.map((f) => f.id).filter((id) => lessons.some((l) => l.id === id));
-}
 
 export const entries: EntryGenerator = () => availableFlows().map((flow) => ({ flow }));
 
-// Runs at build time only. The lesson arrives in the page as HTML rendered here, so the browser
-// imports no Markdown module, and the learning path's frontmatter never leaves the server.
+// Runs at build time only, and sends the page only what it needs in the browser: the lesson's
+// frontmatter, its step ids, its mistake ids and the size of the quiz. The rest of the lesson is
+// HTML already in the page (see +page.ts); the mistake passages (mistakes.json) and the quiz load
+// when the learner needs them.
 export const load: PageServerLoad = async ({ params }) => {
 	if (!findFlow(params.flow) || !availableFlows().includes(params.flow)) {
 		error(404, `There is no flow "${params.flow}"`);
@@ -24,5 +21,11 @@ export const load: PageServerLoad = async ({ params }) => {
 			throw e;
 		})
 	]);
-	return { flowId: params.flow, lesson, quiz };
+	const page: FlowLessonPage = {
+		meta: lesson.meta,
+		steps: lesson.steps.map((s) => s.step),
+		mistakes: lesson.mistakes.map((m) => m.mistake),
+		quizQuestions: quiz?.questions.length ?? 0
+	};
+	return { flowId: params.flow, lesson: page };
 };

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+
+const preloadTag = /<link href="([^"]+)" rel="modulepreload">/g;
+const bootScript = /<script>(\s*\{[\s\S]*?kit\.start\([\s\S]*?)<\/script>/;
+const entryImport = /import\(("[^"]+")\)/g;
+
+/**
+ * Moves a prerendered page's app start behind its first paint. Kit preloads every module in the
+ * <head> and starts the app from an inline script at the end of <body>: on a slow phone that
+ * JavaScript competes with the page's own HTML and CSS, so the lesson paints late. Here the page
+ * paints first, as a static article, and then the same modules are preloaded and started.
+ *
+ * The boot script is Kit's, so its Content-Security-Policy hash is recomputed. A page without
+ * an app (`csr = false`) is returned as it is; a boot script of another shape fails the build, so
+ * a Kit upgrade cannot silently undo this.
+ *
+ * @example deferAppStart(prerenderedHtml) // the same page, its app started after the first paint
+ */
+export function deferAppStart(html: string): string {
+	const boot = bootScript.exec(html)?.[1];
+	if (boot === undefined) return html;
+	const preloads = [...html.matchAll(preloadTag)].map((m) => m[1]!);
+	if (!boot.includes('Promise.all([') || !entryImport.test(boot)) {
+		throw new Error('deferAppStart: the app boot script does not have the shape it expects');
+	}
+	const deferred = boot
+		.replace(
+			'Promise.all([',
+			// A frame callback runs before the paint, a task queued from it after the paint.
+			'const painted = new Promise((done) => requestAnimationFrame(() => setTimeout(done)));\n' +
+				`painted.then(() => { for (const href of ${JSON.stringify(preloads)}) {` +
+				` const link = document.createElement('link'); link.rel = 'modulepreload';` +
+				` link.href = href; document.head.append(link); } });\n` +
+				'Promise.all(['
+		)
+		.replace(entryImport, 'painted.then(() => import($1))');
+	const oldHash = `'sha256-${sha256(boot)}'`;
+	if (!html.includes(oldHash)) {
+		throw new Error('deferAppStart: the boot script has no hash in the Content-Security-Policy');
+	}
+	return html
+		.replace(preloadTag, '')
+		.replace(boot, () => deferred)
+		.replace(oldHash, `'sha256-${sha256(deferred)}'`);
+}
+
+function sha256(text: string): string {
+	return createHash('sha256').update(text).digest('base64');
+}
