@@ -1,6 +1,7 @@
-import { CompactEncrypt, SignJWT } from 'jose';
+import { SignJWT } from 'jose';
 import type { AppClientScenario } from '../scenario';
 import type { PoolUser, UserPoolModel } from './model';
+import { sealRefreshToken } from './refresh-token-jwe';
 
 /** `AuthenticationResult` as InitiateAuth / RespondToAuthChallenge return it. */
 export interface AuthenticationResult {
@@ -101,9 +102,11 @@ export async function issueTokens(model: UserPoolModel, p: Issue): Promise<Authe
 	const plaintext = new TextEncoder().encode(
 		JSON.stringify({ origin_jti: originJti, client_id: client.id, iat: now })
 	);
-	result.RefreshToken = await new CompactEncrypt(plaintext)
-		.setProtectedHeader({ cty: 'JWT', enc: 'A256GCM', alg: 'RSA-OAEP' })
-		.encrypt(keys.refreshToken.publicKey);
+	result.RefreshToken = await sealRefreshToken(
+		plaintext,
+		keys.refreshToken.publicKey,
+		model.random.bytes
+	);
 	// Key order as AWS sends it: AccessToken, ExpiresIn, TokenType, RefreshToken, IdToken.
 	return {
 		AccessToken,

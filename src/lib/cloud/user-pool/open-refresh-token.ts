@@ -1,6 +1,6 @@
-import { compactDecrypt } from 'jose';
 import { invalidRefreshToken, notAuthorized } from './errors';
 import type { RefreshRecord, UserPoolModel } from './model';
+import { openRefreshTokenJwe } from './refresh-token-jwe';
 
 /**
  * Decrypts a refresh token and checks the state behind it, in this order: it opens with the
@@ -20,7 +20,7 @@ export async function openRefreshToken(
 	const keys = await model.keys();
 	let originJti: unknown;
 	try {
-		const { plaintext } = await compactDecrypt(token, keys.refreshToken.privateKey);
+		const plaintext = await openRefreshTokenJwe(token, keys.refreshToken.privateKey);
 		originJti = JSON.parse(new TextDecoder().decode(plaintext)).origin_jti;
 	} catch {
 		throw invalidRefreshToken();
