@@ -8,7 +8,8 @@ const entryImport = /import\(("[^"]+")\)/g;
  * Moves a prerendered page's app start behind its first paint. Kit preloads every module in the
  * <head> and starts the app from an inline script at the end of <body>: on a slow phone that
  * JavaScript competes with the page's own HTML and CSS, so the lesson paints late. Here the page
- * paints first, as a static article, and then the same modules are preloaded and started.
+ * paints first, as a static article (the browser's paint timing says when), and then the same
+ * modules are preloaded and started.
  *
  * The boot script is Kit's, so its Content-Security-Policy hash is recomputed. A page without
  * an app (`csr = false`) is returned as it is; a boot script of another shape fails the build, so
@@ -26,8 +27,11 @@ export function deferAppStart(html: string): string {
 	const deferred = boot
 		.replace(
 			'Promise.all([',
-			// A frame callback runs before the paint, a task queued from it after the paint.
-			'const painted = new Promise((done) => requestAnimationFrame(() => setTimeout(done)));\n' +
+			// The browser reports its first paint once it is on screen; a page that never paints
+			// (a background tab) starts anyway after a second.
+			'const painted = new Promise((done) => { setTimeout(done, 1000); try {' +
+				' new PerformanceObserver((_, o) => { o.disconnect(); done(); })' +
+				".observe({ type: 'paint', buffered: true }); } catch { done(); } });\n" +
 				`painted.then(() => { for (const href of ${JSON.stringify(preloads)}) {` +
 				` const link = document.createElement('link'); link.rel = 'modulepreload';` +
 				` link.href = href; document.head.append(link); } });\n` +
