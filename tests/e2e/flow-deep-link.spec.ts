@@ -26,6 +26,15 @@ test.describe('flow URL state', () => {
 		await expect(page.getByRole('radio', { name: /bob/ })).toBeChecked();
 	});
 
+	test('the first step is the plain address; later steps are in the query', async ({ page }) => {
+		await openFlow(page);
+		await page.getByRole('button', { name: 'Next step', exact: true }).click();
+		await expect(page).toHaveURL(/\?step=2$/);
+		await page.getByRole('button', { name: 'Previous step', exact: true }).click();
+		await expectStep(page, 0);
+		await expect(page).toHaveURL(/\/flows\/user-pool-sign-in\/$/);
+	});
+
 	test('a link may name the step by id, as quiz links do', async ({ page }) => {
 		await openFlow(page, '?step=get-user');
 		await expectStepId(page, 'get-user');
