@@ -3,17 +3,20 @@ import { createHash } from 'node:crypto';
 const preloadTag = /<link href="([^"]+)" rel="modulepreload">/g;
 const bootScript = /<script>(\s*\{[\s\S]*?kit\.start\([\s\S]*?)<\/script>/;
 const entryImport = /import\(("[^"]+")\)/g;
+/** `Promise.all([...]).then(([kit, app]) => { kit.start(...); });` closes with `}); });`. */
+const startOpen = 'then(([kit, app]) => {';
+const startClose = /\}\);(\s*)\}\);(\s*\}\s*)$/;
 
 /**
  * Moves a prerendered page's app start behind its first paint. Kit preloads every module in the
  * <head> and starts the app from an inline script at the end of <body>: on a slow phone that
  * JavaScript competes with the page's own HTML and CSS, so the lesson paints late. Here the page
- * paints first, as a static article (the browser's paint timing says when), and then the same
- * modules are preloaded and started.
+ * paints first, as a static article (the browser's paint timing says when), then the same modules
+ * are preloaded, and the app starts in a task of its own once they have been evaluated.
  *
- * The boot script is Kit's, so its Content-Security-Policy hash is recomputed. A page without
- * an app (`csr = false`) is returned as it is; a boot script of another shape fails the build, so
- * a Kit upgrade cannot silently undo this.
+ * The boot script is Kit's, so its Content-Security-Policy hash is recomputed. A page without an
+ * app (`csr = false`) is returned as it is; a boot script of another shape fails the build, so a
+ * Kit upgrade cannot silently undo this or break the page.
  *
  * @example deferAppStart(prerenderedHtml) // the same page, its app started after the first paint
  */
@@ -21,14 +24,15 @@ export function deferAppStart(html: string): string {
 	const boot = bootScript.exec(html)?.[1];
 	if (boot === undefined) return html;
 	const preloads = [...html.matchAll(preloadTag)].map((m) => m[1]!);
-	if (!boot.includes('Promise.all([') || !entryImport.test(boot)) {
+	const imports = [...boot.matchAll(entryImport)];
+	if (!boot.includes('Promise.all([') || !boot.includes(startOpen) || !startClose.test(boot)) {
 		throw new Error('deferAppStart: the app boot script does not have the shape it expects');
 	}
+	if (imports.length === 0) throw new Error('deferAppStart: the boot script imports nothing');
 	const deferred = boot
 		.replace(
 			'Promise.all([',
-			// The browser reports its first paint once it is on screen; a page that never paints
-			// (a background tab) starts anyway after a second.
+			// A page that never paints (a background tab) starts anyway after a second.
 			'const painted = new Promise((done) => { setTimeout(done, 1000); try {' +
 				' new PerformanceObserver((_, o) => { o.disconnect(); done(); })' +
 				".observe({ type: 'paint', buffered: true }); } catch { done(); } });\n" +
@@ -37,7 +41,9 @@ export function deferAppStart(html: string): string {
 				` link.href = href; document.head.append(link); } });\n` +
 				'Promise.all(['
 		)
-		.replace(entryImport, 'painted.then(() => import($1))');
+		.replace(entryImport, 'painted.then(() => import($1))')
+		.replace(startOpen, 'then(([kit, app]) => new Promise((next) => setTimeout(next)).then(() => {')
+		.replace(startClose, '});$1}));$2');
 	const oldHash = `'sha256-${sha256(boot)}'`;
 	if (!html.includes(oldHash)) {
 		throw new Error('deferAppStart: the boot script has no hash in the Content-Security-Policy');
