@@ -16,8 +16,12 @@ export async function openFlow(page: Page, query = ''): Promise<void> {
  */
 export async function openQuiz(page: Page, how: 'scroll' | 'button' = 'scroll'): Promise<Locator> {
 	const area = page.locator('.quiz-area');
-	if (how === 'button') await area.getByRole('button', { name: 'Start the quiz' }).click();
-	else {
+	// As a keyboard user does: focus the button, press Enter. Reaching it may already have built
+	// the quiz (it is near the screen then); either way focus ends up on the quiz.
+	if (how === 'button') {
+		await area.getByRole('button', { name: 'Start the quiz' }).focus();
+		await page.keyboard.press('Enter');
+	} else {
 		await area.scrollIntoViewIfNeeded();
 		await page.mouse.wheel(0, 200);
 	}

@@ -66,7 +66,8 @@ test.describe('flow player, keyboard only', () => {
 	test('arrow keys inside the inspector stay with the inspector', async ({ page }) => {
 		await openFlow(page, '?step=2');
 		// Built on demand; its placeholder's button brings it, and focus lands on its first tab.
-		await page.getByRole('button', { name: 'Open the inspector' }).click();
+		// (its own click, with no scroll first: scrolling near the inspector builds it too)
+		await page.getByRole('button', { name: 'Open the inspector' }).dispatchEvent('click');
 		const request = page.getByRole('tab', { name: 'Request' });
 		await expect(request).toBeFocused();
 		await request.click();

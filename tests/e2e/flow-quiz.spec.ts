@@ -29,6 +29,8 @@ test('a quiz answer gets its explanation, survives a reload, and Reset clears it
 
 	const questions = await openQuiz(page, 'button');
 	await expect(questions).toHaveCount(total);
+	// The button went away with the placeholder: focus moved on to the quiz, not to the page.
+	await expect(page.getByRole('heading', { name: 'Check yourself' })).toBeFocused();
 	const summary = page.locator('.quiz .summary');
 	await expect(summary).toHaveText(`${total} questions, none answered yet.`);
 
