@@ -3,4 +3,5 @@
 export { afterFirstInput } from './after-first-input';
 export { afterNextPaint } from './after-next-paint';
 export { whenNearScreen } from './when-near-screen';
+export { OnDemand } from './on-demand.svelte';
 export { default as ThemeToggle } from './ThemeToggle.svelte';
