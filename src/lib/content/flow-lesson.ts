@@ -4,8 +4,8 @@ import { assertUniquePassages, mistakePassageId, stepPassageId } from './passage
 import { renderMarkdown } from './render-markdown';
 import type { FlowLesson, LessonMistake, LessonStep, MarkdownModule } from './types';
 
-// Lazy, and only ever run at build time (the flow page's server load): each page renders the
-// passages of its own lesson to HTML.
+// Lazy, and only ever run while the site is built (a flow page's loads and its mistakes.json):
+// each renders the passages of its own lesson to HTML.
 const markdownModules = import.meta.glob<MarkdownModule>('/content/flows/*/**/*.md');
 
 type Loader = () => Promise<MarkdownModule>;
