@@ -1,12 +1,14 @@
+import { createAccount, type Account } from './account';
 import { createCollectorService, type CollectorService } from './attacker';
 import { createClock, type Clock, type ClockOptions } from './clock';
 import type { ActorId } from './exchange';
 import { createExchangeLog, type ExchangeLog } from './exchange-log';
-import { createNetwork, type CloudFetch } from './network';
+import { createNetwork, type CloudFetch, type Sender } from './network';
 import { createRandom, type Random } from './random';
 import { resolveScenario, type Scenario } from './scenario';
 import type { ServiceContext } from './service';
 import { createUserPoolService, type UserPoolKeys, type UserPoolService } from './user-pool';
+import type { WireRequest, WireResponse } from './wire/http-message';
 
 export interface CloudOptions {
 	clock?: Clock | ClockOptions;
@@ -23,6 +25,13 @@ export interface Cloud {
 	fetch: CloudFetch;
 	/** A `fetch` whose exchanges are drawn as coming from `actor` (e.g. `back-end`). */
 	fetchAs(actor: ActorId): CloudFetch;
+	/**
+	 * Sends a plain request: what a client that needs every header uses (`Set-Cookie` and
+	 * `Cookie` survive here, not through a platform `Response` in a browser).
+	 */
+	send(request: WireRequest, sender?: Sender): Promise<WireResponse>;
+	/** The account the services share: IAM, credentials issued, issuers' keys. */
+	readonly account: Account;
 	readonly userPool: UserPoolService;
 	/** The attacker's collector at `attacker.example`, for the "what if" mistakes. */
 	readonly collector: CollectorService;
@@ -42,10 +51,12 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 	const random = options.random ?? createRandom();
 	const log = createExchangeLog();
 	const network = createNetwork(clock, log);
-	const context: ServiceContext = { scenario: resolved, clock, random };
+	const account = createAccount(resolved, random);
+	const context: ServiceContext = { scenario: resolved, clock, random, account };
 
 	const userPool = createUserPoolService(context, { keys: options.userPoolKeys });
 	network.register(userPool);
+	account.registerIssuer(userPool.issuer, () => userPool.jwks());
 	const collector = createCollectorService(clock);
 	network.register(collector);
 
@@ -53,7 +64,17 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 		(actor: ActorId): CloudFetch =>
 		(input, init) =>
 			network.fetch(input, init, actor);
-	return { scenario: resolved, clock, log, fetch: fetchAs('app'), fetchAs, userPool, collector };
+	return {
+		scenario: resolved,
+		clock,
+		log,
+		fetch: fetchAs('app'),
+		fetchAs,
+		send: (request, sender = { from: 'app' }) => network.send(request, sender),
+		account,
+		userPool,
+		collector
+	};
 }
 
 function isClock(value: Clock | ClockOptions | undefined): value is Clock {

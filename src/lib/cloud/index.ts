@@ -1,10 +1,18 @@
 export { createCloud, type Cloud, type CloudOptions } from './create-cloud';
 export { createClock, type Clock, type ClockOptions } from './clock';
 export { createRandom, type Random } from './random';
-export type { ActorId, Exchange, RecordedRequest, RecordedResponse } from './exchange';
+export type {
+	ActorId,
+	Exchange,
+	Explanation,
+	ExplanationCheck,
+	RecordedRequest,
+	RecordedResponse
+} from './exchange';
 export type { ExchangeLog, ExchangeListener } from './exchange-log';
-export type { CloudFetch } from './network';
-export type { Service, ServiceContext } from './service';
+export type { CloudFetch, Sender } from './network';
+export type { LazyService, Service, ServiceCall, ServiceContext } from './service';
+export * from './account';
 export * from './scenario';
 export * from './user-pool';
 export * from './attacker';

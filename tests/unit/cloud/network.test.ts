@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createClock, type Service } from '$lib/cloud';
+import { createClock, type LazyService, type Service } from '$lib/cloud';
+import { bodyText, header, wireResponse } from '$lib/cloud/wire';
 import { createExchangeLog } from '$lib/cloud/exchange-log';
 import { createNetwork } from '$lib/cloud/network';
 
@@ -12,12 +13,12 @@ function echoService(host: string, actor: string, onHandle?: () => void): Servic
 		matches: (url) => url.host === host,
 		async handle(request) {
 			onHandle?.();
-			const body = await request.text();
-			return new Response(JSON.stringify({ actor, method: request.method, body }), {
-				status: 201,
-				statusText: 'Created',
-				headers: { 'content-type': 'application/json', 'x-served-by': actor }
-			});
+			const body = bodyText(request);
+			return wireResponse(
+				201,
+				{ 'content-type': 'application/json', 'x-served-by': actor },
+				JSON.stringify({ actor, method: request.method, body })
+			);
 		}
 	};
 }
@@ -67,8 +68,8 @@ describe('createNetwork', () => {
 					method: 'PUT',
 					url: 'https://a.example.com/path?q=1',
 					headers: [
-						['content-type', 'text/plain;charset=UTF-8'],
-						['x-custom', 'Yes']
+						['x-custom', 'Yes'],
+						['content-type', 'text/plain;charset=UTF-8']
 					],
 					body: 'hello'
 				},
@@ -93,29 +94,126 @@ describe('createNetwork', () => {
 		expect(log.entries[0]!.from).toBe('app');
 	});
 
-	it('labels an AWS JSON call with its operation, not its path', async () => {
+	it("labels an arrow with the service's own name for the request, else METHOD /path", async () => {
 		const { network, log } = setup();
-		network.register(echoService('cognito-idp.us-east-1.amazonaws.com', 'user-pool'));
-		await network.fetch('https://cognito-idp.us-east-1.amazonaws.com/', {
-			method: 'POST',
-			headers: { 'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
-			body: '{}'
+		network.register({
+			...echoService('sts.amazonaws.com', 'sts'),
+			label: (request) => new URLSearchParams(bodyText(request)).get('Action') ?? ''
 		});
-		await network.fetch('https://cognito-idp.us-east-1.amazonaws.com/', {
-			method: 'POST',
-			headers: { 'X-Amz-Target': 'NoDotAtAll' },
-			body: '{}'
+		network.register({
+			...echoService('s3.example.com', 's3'),
+			label: () => {
+				throw new Error('a label must never break a request');
+			}
 		});
-		await network.fetch('https://cognito-idp.us-east-1.amazonaws.com/', {
+		await network.fetch('https://sts.amazonaws.com/', {
 			method: 'POST',
-			headers: { 'X-Amz-Target': 'EndsWithADot.' },
-			body: '{}'
+			body: 'Action=AssumeRoleWithWebIdentity'
 		});
+		await network.fetch('https://sts.amazonaws.com/', { method: 'POST', body: 'x=1' });
+		await network.fetch('https://s3.example.com/key', { method: 'PUT', body: 'x' });
 		expect(log.entries.map((e) => e.label)).toEqual([
-			'InitiateAuth',
-			'NoDotAtAll',
-			'EndsWithADot.'
+			'AssumeRoleWithWebIdentity',
+			'POST /',
+			'PUT /key'
 		]);
+	});
+
+	it('keeps Cookie, Origin and Host for the service and Set-Cookie in the record (browsers drop them on platform objects)', async () => {
+		const { network, log } = setup();
+		const seen: (string | null)[] = [];
+		network.register({
+			actor: 'login',
+			matches: () => true,
+			async handle(request) {
+				seen.push(header(request, 'cookie'), header(request, 'origin'), header(request, 'host'));
+				return wireResponse(302, [
+					['location', 'https://app.example.com/'],
+					['set-cookie', 'a=1; Secure'],
+					['set-cookie', 'b=2; Secure']
+				]);
+			}
+		});
+		const response = await network.send(
+			{
+				method: 'GET',
+				url: 'https://login.example.com/',
+				headers: [
+					['cookie', 'session=abc'],
+					['origin', 'https://app.example.com'],
+					['host', 'login.example.com']
+				],
+				body: new Uint8Array()
+			},
+			{ from: 'browser' }
+		);
+		expect(seen).toEqual(['session=abc', 'https://app.example.com', 'login.example.com']);
+		expect(response.headers.filter(([n]) => n === 'set-cookie')).toHaveLength(2);
+		expect(log.entries[0]!.response.headers).toContainEqual(['set-cookie', 'b=2; Secure']);
+		expect(log.entries[0]!.response.statusText).toBe('Found');
+	});
+
+	it('logs a call a service makes while answering in the order it was sent, with its parent, from that service', async () => {
+		const { network, log } = setup();
+		network.register(echoService('cognito-identity.example.com', 'identity-pool'));
+		network.register({
+			actor: 'back-end',
+			matches: (url) => url.host === 'api.example.com',
+			async handle(_request, call) {
+				const inner = await call.send({
+					method: 'POST',
+					url: 'https://cognito-identity.example.com/',
+					headers: [],
+					body: new Uint8Array()
+				});
+				return wireResponse(200, { 'content-type': 'application/json' }, inner.body);
+			}
+		});
+		await network.fetch('https://api.example.com/sign-in', { method: 'POST', body: '{}' });
+		expect(log.entries.map((e) => [e.id, e.from, e.to, e.parent])).toEqual([
+			[1, 'app', 'back-end', undefined],
+			[2, 'back-end', 'identity-pool', 1]
+		]);
+	});
+
+	it('keeps what a service explains about its decision with the exchange', async () => {
+		const { network, log } = setup();
+		network.register({
+			actor: 's3',
+			matches: () => true,
+			async handle(_request, call) {
+				call.explain({
+					kind: 'permissions',
+					title: 'IAM policy evaluation',
+					verdict: 'fail',
+					checks: [{ label: 'Statement ReadPublic', value: 's3:GetObject', verdict: 'skip' }]
+				});
+				return wireResponse(403, { 'content-type': 'application/xml' }, '<Error/>');
+			}
+		});
+		await network.fetch('https://bucket.s3.us-east-1.amazonaws.com/a');
+		await network.fetch('https://bucket.s3.us-east-1.amazonaws.com/b', { method: 'HEAD' });
+		expect(log.entries[0]!.explanations?.map((e) => [e.kind, e.verdict])).toEqual([
+			['permissions', 'fail']
+		]);
+	});
+
+	it('imports a lazily registered service on its first request only', async () => {
+		const { network } = setup();
+		let loads = 0;
+		const lazy: LazyService = {
+			actor: 's3',
+			matches: (url) => url.host === 'bucket.s3.us-east-1.amazonaws.com',
+			load: async () => {
+				loads++;
+				return echoService('bucket.s3.us-east-1.amazonaws.com', 's3');
+			}
+		};
+		network.register(lazy);
+		expect(loads).toBe(0);
+		await network.fetch('https://bucket.s3.us-east-1.amazonaws.com/a');
+		await network.fetch('https://bucket.s3.us-east-1.amazonaws.com/b');
+		expect(loads).toBe(1);
 	});
 
 	it('leaves both bodies readable: the caller and the service each get the whole body', async () => {

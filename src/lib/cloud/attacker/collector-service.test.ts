@@ -1,3 +1,4 @@
+import { handle } from '../../../../tests/support/handle';
 import { describe, expect, it } from 'vitest';
 import { createClock, createCloud } from '$lib/cloud';
 import { collectedBodyLimit, createCollectorService } from './collector-service';
@@ -8,7 +9,8 @@ const url = 'https://attacker.example/tokens';
 describe('the attacker collector', () => {
 	it('answers a POST with 204 No Content and keeps the body it was sent', async () => {
 		const collector = createCollectorService(createClock({ fixed: t0 }));
-		const response = await collector.handle(
+		const response = await handle(
+			collector,
 			new Request(url, { method: 'POST', body: '{"stolen":"yes"}' })
 		);
 		expect(response.status).toBe(204);
@@ -29,7 +31,7 @@ describe('the attacker collector', () => {
 			new Request(url, { method: 'DELETE' }),
 			new Request(url, { method: 'OPTIONS' })
 		];
-		for (const request of requests) expect((await collector.handle(request)).status).toBe(204);
+		for (const request of requests) expect((await handle(collector, request)).status).toBe(204);
 		expect(collector.received.map((r) => `${r.method} ${r.path}`)).toEqual([
 			'GET /',
 			'PUT /a/b?c=d',
@@ -41,7 +43,8 @@ describe('the attacker collector', () => {
 
 	it(`keeps at most ${collectedBodyLimit} characters of a huge body, and still answers`, async () => {
 		const collector = createCollectorService(createClock({ fixed: t0 }));
-		const response = await collector.handle(
+		const response = await handle(
+			collector,
 			new Request(url, { method: 'POST', body: 'x'.repeat(2 * 1024 * 1024) })
 		);
 		expect(response.status).toBe(204);

@@ -1,5 +1,6 @@
 import type { Service } from '../service';
 import type { Clock } from '../clock';
+import { bodyText, wireResponse } from '../wire/http-message';
 import { attackerCollectorHost } from './attacker-host';
 
 /** One request the collector received, as plain data. */
@@ -41,18 +42,14 @@ export function createCollectorService(clock: Clock): CollectorService {
 		matches: (url) => url.host === attackerCollectorHost,
 		async handle(request) {
 			const url = new URL(request.url);
-			const body = await request.text().catch(() => '');
+			const body = bodyText(request);
 			received.push({
 				at: clock.now(),
 				method: request.method,
 				path: `${url.pathname}${url.search}`,
 				body: body.slice(0, collectedBodyLimit)
 			});
-			return new Response(null, {
-				status: 204,
-				statusText: 'No Content',
-				headers: { 'access-control-allow-origin': '*' }
-			});
+			return wireResponse(204, { 'access-control-allow-origin': '*' });
 		}
 	};
 }

@@ -1,4 +1,23 @@
-import type { Scenario } from './types';
+import type { PolicyDocument, Scenario } from './types';
+
+const identityPoolId = 'us-east-1:7c1d5b2e-4f3a-4e8b-9a6d-0f1e2d3c4b5a';
+const bucket = 'flow-lab-notes';
+
+/** The trust policy of an identity-pool role, with both conditions AWS asks for (§8.4). */
+const trustCognitoIdentity = (amr: 'authenticated' | 'unauthenticated'): PolicyDocument => ({
+	Version: '2012-10-17',
+	Statement: [
+		{
+			Effect: 'Allow',
+			Principal: { Federated: 'cognito-identity.amazonaws.com' },
+			Action: 'sts:AssumeRoleWithWebIdentity',
+			Condition: {
+				StringEquals: { 'cognito-identity.amazonaws.com:aud': identityPoolId },
+				'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr }
+			}
+		}
+	]
+});
 
 /**
  * The scenario every page starts from. The demo users and passwords are documented in the README so
@@ -99,6 +118,125 @@ export const defaultScenario: Scenario = {
 				enabled: true,
 				attributes: { email: 'dave@example.com', email_verified: 'false' },
 				groups: []
+			}
+		]
+	},
+	identityPool: {
+		id: identityPoolId,
+		name: 'flow-lab-identities',
+		allowUnauthenticatedIdentities: true,
+		allowClassicFlow: true,
+		cognitoIdentityProviders: [
+			{
+				providerName: 'cognito-idp.us-east-1.amazonaws.com/us-east-1_FlowLab01',
+				clientId: '3n4flowlab5webclient6a7b8c',
+				serverSideTokenCheck: false
+			}
+		],
+		developerProviderName: 'login.flowlab.app',
+		roles: {
+			authenticated: 'arn:aws:iam::111122223333:role/FlowLabAuthenticated',
+			unauthenticated: 'arn:aws:iam::111122223333:role/FlowLabGuest'
+		},
+		roleMappings: {}
+	},
+	iam: {
+		roles: [
+			{
+				name: 'FlowLabAuthenticated',
+				arn: 'arn:aws:iam::111122223333:role/FlowLabAuthenticated',
+				roleId: 'AROAFLOWLABAUTHENTIC1',
+				assumeRolePolicyDocument: trustCognitoIdentity('authenticated'),
+				policies: {
+					'own-notes': {
+						Version: '2012-10-17',
+						Statement: [
+							{
+								Sid: 'ListOwnPrefix',
+								Effect: 'Allow',
+								Action: 's3:ListBucket',
+								Resource: `arn:aws:s3:::${bucket}`,
+								Condition: {
+									StringLike: { 's3:prefix': 'private/${cognito-identity.amazonaws.com:sub}/*' }
+								}
+							},
+							{
+								Sid: 'ReadWriteOwnPrefix',
+								Effect: 'Allow',
+								Action: ['s3:GetObject', 's3:PutObject'],
+								Resource: `arn:aws:s3:::${bucket}/private/\${cognito-identity.amazonaws.com:sub}/*`
+							},
+							{
+								Sid: 'ReadPublic',
+								Effect: 'Allow',
+								Action: 's3:GetObject',
+								Resource: `arn:aws:s3:::${bucket}/public/*`
+							}
+						]
+					}
+				},
+				maxSessionDuration: 3600
+			},
+			{
+				name: 'FlowLabGuest',
+				arn: 'arn:aws:iam::111122223333:role/FlowLabGuest',
+				roleId: 'AROAFLOWLABGUESTROLE1',
+				assumeRolePolicyDocument: trustCognitoIdentity('unauthenticated'),
+				policies: {
+					'read-public': {
+						Version: '2012-10-17',
+						Statement: [
+							{
+								Sid: 'ReadPublic',
+								Effect: 'Allow',
+								Action: 's3:GetObject',
+								Resource: `arn:aws:s3:::${bucket}/public/*`
+							}
+						]
+					}
+				},
+				maxSessionDuration: 3600
+			}
+		],
+		users: [
+			{
+				name: 'flow-lab-back-end',
+				arn: 'arn:aws:iam::111122223333:user/flow-lab-back-end',
+				accessKeys: [
+					{
+						accessKeyId: 'AKIAFLOWLABBACKEND01',
+						secretAccessKey: 'fLowLabDemoBackEndSecret/DoNotUse/000042'
+					}
+				],
+				policies: {
+					'developer-identities': {
+						Version: '2012-10-17',
+						Statement: [
+							{
+								Effect: 'Allow',
+								Action: [
+									'cognito-identity:GetOpenIdTokenForDeveloperIdentity',
+									'cognito-identity:LookupDeveloperIdentity'
+								],
+								Resource: `arn:aws:cognito-identity:us-east-1:111122223333:identitypool/${identityPoolId}`
+							}
+						]
+					}
+				}
+			}
+		]
+	},
+	s3: {
+		buckets: [
+			{
+				name: bucket,
+				objects: [
+					{
+						key: 'public/welcome.txt',
+						body: 'Welcome to Flow Lab. Anyone with the guest role may read this.\n',
+						contentType: 'text/plain'
+					}
+				]
 			}
 		]
 	}

@@ -1,5 +1,7 @@
 import { defaultScenario } from './default-scenario';
+import { checkAccountResources } from './resolve-account-resources';
 import { ScenarioError } from './scenario-error';
+import { boolean, integer, list, object, oneOf, pattern, text, urlText } from './scenario-fields';
 import type { Scenario } from './types';
 
 const minute = 60;
@@ -22,7 +24,7 @@ export function resolveScenario(input: unknown = defaultScenario): Scenario {
 		/^[a-z]{2}(-gov)?-[a-z]+-\d$/,
 		'an AWS region such as us-east-1'
 	);
-	pattern(s, 'accountId', /^\d{12}$/, 'a 12-digit AWS account id');
+	const accountId = pattern(s, 'accountId', /^\d{12}$/, 'a 12-digit AWS account id');
 	const pool = object(s.userPool, 'userPool');
 	const poolId = pattern(
 		pool,
@@ -151,58 +153,6 @@ export function resolveScenario(input: unknown = defaultScenario): Scenario {
 		if (u.totpSecret !== undefined)
 			pattern(u, 'totpSecret', /^[A-Z2-7]{16,}$/, 'a base32 secret of at least 16 characters', at);
 	});
+	checkAccountResources(s, { region, accountId });
 	return structuredClone(input) as Scenario;
-}
-
-type Fields = Record<string, unknown>;
-
-const join = (parent: string | undefined, key: string) => (parent ? `${parent}.${key}` : key);
-
-function object(value: unknown, path: string): Fields {
-	if (typeof value !== 'object' || value === null || Array.isArray(value))
-		throw new ScenarioError(path, 'must be an object');
-	return value as Fields;
-}
-
-function list(value: unknown, path: string): unknown[] {
-	if (!Array.isArray(value)) throw new ScenarioError(path, 'must be an array');
-	return value;
-}
-
-function text(o: Fields, key: string, parent?: string): string {
-	const v = o[key];
-	if (typeof v !== 'string' || v.length === 0)
-		throw new ScenarioError(join(parent, key), 'must be a non-empty string');
-	return v;
-}
-
-function pattern(o: Fields, key: string, re: RegExp, expected: string, parent?: string): string {
-	const v = text(o, key, parent);
-	if (!re.test(v)) throw new ScenarioError(join(parent, key), `must be ${expected}, got "${v}"`);
-	return v;
-}
-
-function oneOf(o: Fields, key: string, values: string[], parent?: string): string {
-	const v = o[key];
-	if (typeof v !== 'string' || !values.includes(v))
-		throw new ScenarioError(join(parent, key), `must be one of ${values.join(', ')}`);
-	return v;
-}
-
-function boolean(o: Fields, key: string, parent?: string): boolean {
-	const v = o[key];
-	if (typeof v !== 'boolean') throw new ScenarioError(join(parent, key), 'must be true or false');
-	return v;
-}
-
-function integer(o: Fields, key: string, min: number, max: number, parent?: string): number {
-	const v = o[key];
-	if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
-		throw new ScenarioError(join(parent, key), `must be a whole number from ${min} to ${max}`);
-	return v;
-}
-
-function urlText(value: unknown, path: string): void {
-	if (typeof value !== 'string' || !URL.canParse(value))
-		throw new ScenarioError(path, 'must be an absolute URL');
 }

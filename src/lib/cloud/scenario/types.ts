@@ -7,6 +7,9 @@ export interface Scenario {
 	region: string;
 	accountId: string;
 	userPool: UserPoolScenario;
+	identityPool: IdentityPoolScenario;
+	iam: IamScenario;
+	s3: S3Scenario;
 }
 
 export interface UserPoolScenario {
@@ -80,4 +83,107 @@ export interface UserScenario {
 	groups: string[];
 	/** Base32 TOTP secret when the user has software-token MFA set up and preferred. */
 	totpSecret?: string;
+}
+
+/**
+ * An identity pool as `DescribeIdentityPool` and `GetIdentityPoolRoles` describe it (member names
+ * in lower camel case).
+ */
+export interface IdentityPoolScenario {
+	/** `<region>:<uuid>`. */
+	id: string;
+	name: string;
+	/** Guests (`GetId` without `Logins`) allowed. */
+	allowUnauthenticatedIdentities: boolean;
+	/** The basic (classic) flow: `GetOpenIdToken` then STS. */
+	allowClassicFlow: boolean;
+	/** User pools and their app clients this pool trusts. */
+	cognitoIdentityProviders: CognitoIdentityProviderScenario[];
+	/** `DeveloperProviderName`, e.g. `login.flowlab.app`; absent when the pool has none. */
+	developerProviderName?: string;
+	/** The default roles (`SetIdentityPoolRoles` `Roles`). */
+	roles: { authenticated?: string; unauthenticated?: string };
+	/** Keyed by provider, e.g. `cognito-idp.us-east-1.amazonaws.com/us-east-1_X:<clientId>`. */
+	roleMappings: Record<string, RoleMappingScenario>;
+}
+
+export interface CognitoIdentityProviderScenario {
+	/** `cognito-idp.<region>.amazonaws.com/<userPoolId>`. */
+	providerName: string;
+	clientId: string;
+	serverSideTokenCheck: boolean;
+}
+
+export interface RoleMappingScenario {
+	type: 'Token' | 'Rules';
+	ambiguousRoleResolution: 'AuthenticatedRole' | 'Deny';
+	rules?: MappingRuleScenario[];
+}
+
+export interface MappingRuleScenario {
+	claim: string;
+	matchType: 'Equals' | 'Contains' | 'StartsWith' | 'NotEqual';
+	value: string;
+	roleArn: string;
+}
+
+/** IAM as JSON policy documents, exactly as the IAM console shows them. */
+export interface IamScenario {
+	roles: IamRoleScenario[];
+	users: IamUserScenario[];
+}
+
+/** A policy document: `Version` and `Statement` as IAM writes them. */
+export interface PolicyDocument {
+	Version: '2012-10-17' | '2008-10-17';
+	Statement: PolicyStatement[];
+}
+
+export interface PolicyStatement {
+	Sid?: string;
+	Effect: 'Allow' | 'Deny';
+	Principal?: '*' | Record<string, string | string[]>;
+	Action?: string | string[];
+	NotAction?: string | string[];
+	Resource?: string | string[];
+	NotResource?: string | string[];
+	/** Operator (with an optional `ForAnyValue:`/`ForAllValues:` prefix or `IfExists` suffix) to key to values. */
+	Condition?: Record<string, Record<string, string | string[] | boolean>>;
+}
+
+export interface IamRoleScenario {
+	name: string;
+	/** `arn:aws:iam::<account>:role/<name>`. */
+	arn: string;
+	/** `AROA` followed by 17 characters, used in `AssumedRoleId`. */
+	roleId: string;
+	/** The trust policy. */
+	assumeRolePolicyDocument: PolicyDocument;
+	/** Inline permission policies, by name. */
+	policies: Record<string, PolicyDocument>;
+	/** Seconds, 3600 to 43200. */
+	maxSessionDuration: number;
+}
+
+export interface IamUserScenario {
+	name: string;
+	arn: string;
+	/** Long-term keys: `AKIA` + 16 characters, and a 40-character secret. Demo data only. */
+	accessKeys: { accessKeyId: string; secretAccessKey: string }[];
+	policies: Record<string, PolicyDocument>;
+}
+
+export interface S3Scenario {
+	buckets: BucketScenario[];
+}
+
+export interface BucketScenario {
+	name: string;
+	objects: S3ObjectScenario[];
+}
+
+export interface S3ObjectScenario {
+	key: string;
+	body: string;
+	contentType: string;
 }

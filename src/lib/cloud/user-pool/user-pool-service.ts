@@ -3,8 +3,12 @@ import type { Service, ServiceContext } from '../service';
 import {
 	AwsServiceError,
 	awsJsonErrorResponse,
+	awsJsonOperation,
 	awsJsonResponse,
-	parseAwsJsonRequest
+	parseAwsJsonRequest,
+	wireResponse,
+	type WireRequest,
+	type WireResponse
 } from '../wire';
 import type { UserPoolKeys } from './keys';
 import { createUserPoolModel, type OutboxMessage, type UserPoolModel } from './model';
@@ -66,11 +70,11 @@ export function createUserPoolService(
 	const operationNames = new Set(Object.keys(operations));
 	const host = `cognito-idp.${model.region}.amazonaws.com`;
 
-	async function answer(request: Request, requestId: string): Promise<Response> {
+	async function answer(request: WireRequest, requestId: string): Promise<WireResponse> {
 		const url = new URL(request.url);
 		const known = wellKnown.exec(url.pathname);
 		if (request.method === 'GET' && known) return wellKnownResponse(known[1]!, known[2]!);
-		const { operation, input } = await parseAwsJsonRequest(request, {
+		const { operation, input } = parseAwsJsonRequest(request, {
 			targetPrefix: 'AWSCognitoIdentityProviderService',
 			operations: operationNames
 		});
@@ -81,15 +85,16 @@ export function createUserPoolService(
 	 * ⚠ SIM: for another pool id AWS answers 404 with a JSON message; the exact body is not in
 	 * the reference (`{"message":"User pool <id> does not exist."}` chosen).
 	 */
-	async function wellKnownResponse(poolId: string, document: string): Promise<Response> {
+	async function wellKnownResponse(poolId: string, document: string): Promise<WireResponse> {
 		const headers = { 'content-type': 'application/json;charset=UTF-8' };
 		if (poolId !== model.pool.id)
-			return new Response(JSON.stringify({ message: `User pool ${poolId} does not exist.` }), {
-				status: 404,
-				headers
-			});
+			return wireResponse(
+				404,
+				headers,
+				JSON.stringify({ message: `User pool ${poolId} does not exist.` })
+			);
 		const body = document === 'jwks.json' ? await userPoolJwks(model) : openIdConfiguration(model);
-		return new Response(JSON.stringify(body), { status: 200, headers });
+		return wireResponse(200, headers, JSON.stringify(body));
 	}
 
 	return {
@@ -99,6 +104,8 @@ export function createUserPoolService(
 		jwks: () => userPoolJwks(model),
 		outbox: model.outbox,
 		matches: (url) => url.protocol === 'https:' && url.host === host,
+		label: (request) =>
+			awsJsonOperation(request) ?? `${request.method} ${new URL(request.url).pathname}`,
 		async handle(request) {
 			const requestId = context.random.uuid();
 			try {

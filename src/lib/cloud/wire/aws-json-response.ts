@@ -1,4 +1,5 @@
 import type { AwsServiceError } from './aws-service-error';
+import { wireResponse, type WireResponse } from './http-message';
 
 /** The content type of every AWS JSON 1.1 answer, success or error. */
 export const awsJson11ContentType = 'application/x-amz-json-1.1';
@@ -8,11 +9,12 @@ export const awsJson11ContentType = 'application/x-amz-json-1.1';
  *
  * @example awsJsonResponse({}, requestId) // GlobalSignOut's empty success
  */
-export function awsJsonResponse(output: unknown, requestId: string): Response {
-	return new Response(JSON.stringify(output), {
-		status: 200,
-		headers: { 'content-type': awsJson11ContentType, 'x-amzn-requestid': requestId }
-	});
+export function awsJsonResponse(output: unknown, requestId: string): WireResponse {
+	return wireResponse(
+		200,
+		{ 'content-type': awsJson11ContentType, 'x-amzn-requestid': requestId },
+		JSON.stringify(output)
+	);
 }
 
 /**
@@ -23,7 +25,7 @@ export function awsJsonResponse(output: unknown, requestId: string): Response {
  * @example
  * awsJsonErrorResponse(new AwsServiceError('NotAuthorizedException', 'Invalid Refresh Token.'), id);
  */
-export function awsJsonErrorResponse(error: AwsServiceError, requestId: string): Response {
+export function awsJsonErrorResponse(error: AwsServiceError, requestId: string): WireResponse {
 	const headers: Record<string, string> = {
 		'content-type': awsJson11ContentType,
 		'x-amzn-requestid': requestId,
@@ -35,5 +37,5 @@ export function awsJsonErrorResponse(error: AwsServiceError, requestId: string):
 		headers['x-amzn-errormessage'] = error.awsMessage.replace(/[^\x20-\x7e]/g, '?');
 		body.message = error.awsMessage;
 	}
-	return new Response(JSON.stringify(body), { status: error.status, headers });
+	return wireResponse(error.status, headers, JSON.stringify(body));
 }

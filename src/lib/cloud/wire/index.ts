@@ -1,10 +1,26 @@
-// The AWS JSON 1.1 wire layer, shared by every JSON-protocol service (user pool, identity pool).
+// The one wire module: plain messages, and each protocol's requests, answers and errors, shared by
+// the services and the clients that call them.
 export { AwsServiceError } from './aws-service-error';
 export { awsJson11ContentType, awsJsonErrorResponse, awsJsonResponse } from './aws-json-response';
 export {
+	awsJsonOperation,
 	parseAwsJsonRequest,
 	type AwsJsonRequest,
 	type ParseAwsJsonOptions
 } from './parse-aws-json-request';
 export { readBodyCapped } from './read-body-capped';
 export { validateInput, type InputRules, type MemberRule } from './validate-input';
+export {
+	bodyText,
+	header,
+	headerValues,
+	reasonPhrase,
+	toResponse,
+	toWireRequest,
+	utf8Bytes,
+	wireHeaders,
+	wireResponse,
+	type WireMessage,
+	type WireRequest,
+	type WireResponse
+} from './http-message';

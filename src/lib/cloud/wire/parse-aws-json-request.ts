@@ -1,4 +1,5 @@
 import { AwsServiceError } from './aws-service-error';
+import { header, type WireRequest } from './http-message';
 import { readBodyCapped } from './read-body-capped';
 
 export interface AwsJsonRequest {
@@ -39,17 +40,17 @@ const serialization = () => new AwsServiceError('SerializationException');
  *
  * An empty body counts as `{}`, as the AWS SDKs send for operations without input.
  */
-export async function parseAwsJsonRequest(
-	request: Request,
+export function parseAwsJsonRequest(
+	request: WireRequest,
 	options: ParseAwsJsonOptions
-): Promise<AwsJsonRequest> {
+): AwsJsonRequest {
 	// Check method and protocol
 	if (request.method !== 'POST') throw unknownOperation();
-	const contentType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim();
+	const contentType = (header(request, 'content-type') ?? '').split(';')[0]!.trim();
 	if (!/^application\/(x-amz-json-1\.[01]|json)$/i.test(contentType)) throw unknownOperation();
 
 	// Check the target names one of the service's operations
-	const target = request.headers.get('x-amz-target') ?? '';
+	const target = header(request, 'x-amz-target') ?? '';
 	const dot = target.lastIndexOf('.');
 	const prefix = target.slice(0, dot);
 	const operation = target.slice(dot + 1);
@@ -57,7 +58,7 @@ export async function parseAwsJsonRequest(
 		throw unknownOperation();
 
 	// Read and parse the body
-	const text = await readBodyCapped(request, options.maxBodyBytes ?? 256 * 1024);
+	const text = readBodyCapped(request, options.maxBodyBytes ?? 256 * 1024);
 	if (text.trim() === '') return { operation, input: {} };
 	let input: unknown;
 	try {
@@ -67,4 +68,14 @@ export async function parseAwsJsonRequest(
 	}
 	if (typeof input !== 'object' || input === null || Array.isArray(input)) throw serialization();
 	return { operation, input: input as Record<string, unknown> };
+}
+
+/**
+ * The operation an AWS JSON 1.1 request names, for its arrow: `InitiateAuth` from
+ * `X-Amz-Target: AWSCognitoIdentityProviderService.InitiateAuth`; `undefined` without a target.
+ */
+export function awsJsonOperation(request: WireRequest): string | undefined {
+	const target = header(request, 'x-amz-target');
+	if (!target) return undefined;
+	return target.slice(target.lastIndexOf('.') + 1) || target;
 }

@@ -46,7 +46,8 @@ export async function runUserPoolSignIn(options: RunUserPoolSignInOptions): Prom
 				startedAt,
 				endedAt: settledAt
 			}),
-			exchanges: structuredClone(exchanges),
+			// Announced as answered; listed as sent (a nested call is answered before its parent).
+			exchanges: structuredClone(exchanges.sort((a, b) => a.id - b.id)),
 			outcome: snapshot.matches('failed') ? 'error' : 'ok',
 			at: settledAt,
 			...(appSteps.includes(step) && { actor: 'app' })

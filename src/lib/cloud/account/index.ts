@@ -1,0 +1,7 @@
+export {
+	createAccount,
+	type AccessKeyOwner,
+	type Account,
+	type IssueCredentialsInput,
+	type TemporaryCredentials
+} from './account';
