@@ -56,7 +56,11 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 
 	const userPool = createUserPoolService(context, { keys: options.userPoolKeys });
 	network.register(userPool);
-	account.registerIssuer(userPool.issuer, () => userPool.jwks());
+	account.registerIssuer(
+		userPool.issuer,
+		() => userPool.jwks(),
+		resolved.userPool.clients.map((c) => c.id)
+	);
 	const collector = createCollectorService(clock);
 	network.register(collector);
 
