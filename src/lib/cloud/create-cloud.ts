@@ -7,6 +7,7 @@ import { createNetwork, type CloudFetch, type Sender } from './network';
 import { createRandom, type Random } from './random';
 import { resolveScenario, type Scenario } from './scenario';
 import type { ServiceContext } from './service';
+import { matchesStsHost } from './sts/sts-host';
 import { createUserPoolService, type UserPoolKeys, type UserPoolService } from './user-pool';
 import type { WireRequest, WireResponse } from './wire/http-message';
 
@@ -56,9 +57,18 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 
 	const userPool = createUserPoolService(context, { keys: options.userPoolKeys });
 	network.register(userPool);
-	account.registerIssuer(userPool.issuer, () => userPool.jwks());
+	account.registerIssuer(
+		userPool.issuer,
+		() => userPool.jwks(),
+		resolved.userPool.clients.map((c) => c.id)
+	);
 	const collector = createCollectorService(clock);
 	network.register(collector);
+	network.register({
+		actor: 'sts',
+		matches: matchesStsHost,
+		load: async () => (await import('./sts')).createStsService(context)
+	});
 
 	const fetchAs =
 		(actor: ActorId): CloudFetch =>

@@ -1,4 +1,5 @@
 import type { CloudFetch } from '$lib/cloud';
+import { readOutcome } from '$lib/cloud/wire/read-outcome';
 import { UserPoolServiceError } from './sign-in-error';
 
 /** The user pool operations this flow calls. */
@@ -9,8 +10,8 @@ export type UserPoolOperation =
  * One AWS JSON 1.1 call to the user pool API, sent as amazon-cognito-identity-js's `Client.request`
  * sends it (same headers, `POST /`, JSON body; members left out rather than sent as `null`, as the
  * SDK does). Resolves with the parsed body of a 2xx answer; rejects with `UserPoolServiceError`
- * for an AWS error, reading the error type the way both clients do: body `__type` (or `code`), the
- * part after a `#`, else the `x-amzn-errortype` header up to its `:`.
+ * for an AWS error, read by the one outcome reader the way both clients read it: body `__type` (or
+ * `code`), the part after a `#`, else the `x-amzn-errortype` header up to its `:`.
  *
  * @example await callUserPool(fetch, 'us-east-1', 'GetUser', { AccessToken })
  */
@@ -30,16 +31,21 @@ export async function callUserPool<T>(
 		},
 		body: JSON.stringify(body)
 	});
-	const data: unknown = await response.json().catch(() => ({}));
-	if (response.ok) return data as T;
-
-	const fields = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-	const rawType =
-		text(fields.__type) ?? text(fields.code) ?? response.headers.get('x-amzn-errortype') ?? '';
-	const type = rawType.split('#').pop()!.split(':')[0]!.split(',')[0] || 'UnknownError';
-	const message = text(fields.message) ?? text(fields.Message) ?? 'UnknownError';
-	throw new UserPoolServiceError(type, message, response.status);
+	const answer = await response.text();
+	const outcome = readOutcome({
+		status: response.status,
+		headers: [...response.headers],
+		body: answer
+	});
+	if (!outcome.ok)
+		throw new UserPoolServiceError(
+			outcome.code ?? 'UnknownError',
+			outcome.message ?? 'UnknownError',
+			response.status
+		);
+	try {
+		return JSON.parse(answer) as T;
+	} catch {
+		return {} as T;
+	}
 }
-
-const text = (value: unknown): string | undefined =>
-	typeof value === 'string' ? value : undefined;
