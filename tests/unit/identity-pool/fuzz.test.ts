@@ -199,6 +199,8 @@ const requestArb = fc.record({
 	body: rawBody
 });
 
+type RequestShape = typeof requestArb extends fc.Arbitrary<infer T> ? T : never;
+
 const signer = new SignatureV4({
 	service: 'cognito-identity',
 	region: 'us-east-1',
@@ -206,7 +208,7 @@ const signer = new SignatureV4({
 	sha256: Sha256
 });
 
-async function headersFor(r: fc.Infer<typeof requestArb>): Promise<Record<string, string>> {
+async function headersFor(r: RequestShape): Promise<Record<string, string>> {
 	const headers: Record<string, string> = { 'x-amz-target': r.target };
 	if (r.contentType) headers['content-type'] = r.contentType;
 	if (r.auth === 'none') return headers;
