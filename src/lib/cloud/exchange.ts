@@ -11,6 +11,7 @@ export type ActorId =
 	| 'identity-pool'
 	| 'sts'
 	| 's3'
+	| 'ssm'
 	| 'api-gateway'
 	| 'external-idp'
 	| 'attacker'
