@@ -1,5 +1,5 @@
-import { AwsJsonCallError, callAwsJson } from '$lib/cloud/wire';
-import { ServiceRefusal } from './guest-access-failure';
+import { callAwsJson } from '$lib/cloud/wire';
+import { awsJsonRefusal } from './guest-access-failure';
 import type { GuestAccessInput } from './guest-access-types';
 
 /**
@@ -22,12 +22,6 @@ export async function callIdentityPool<T>(
 			body
 		});
 	} catch (error) {
-		if (!(error instanceof AwsJsonCallError)) throw error;
-		throw new ServiceRefusal({
-			service: 'identity-pool',
-			code: error.type,
-			message: error.serviceMessage,
-			status: error.status
-		});
+		throw awsJsonRefusal('identity-pool', error);
 	}
 }

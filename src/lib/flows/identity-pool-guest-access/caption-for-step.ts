@@ -28,7 +28,7 @@ function captionParts(step: GuestAccessStepId, context: GuestAccessContext): [st
 		case 'get-credentials':
 			return [
 				`The app sends GetCredentialsForIdentity for ${context.identityId}, again with no Logins.`,
-				`Cognito assumes the guest role for it and returns temporary credentials: access key ${credentials?.AccessKeyId}, a SecretKey and a SessionToken, valid until ${clockTime((credentials?.Expiration ?? NaN) * 1000)}.`
+				`Cognito assumes the guest role ${input.guestRole} for it and returns temporary credentials: access key ${credentials?.AccessKeyId}, a SecretKey and a SessionToken, valid until ${clockTime((credentials?.Expiration ?? NaN) * 1000)}.`
 			];
 		case 'read-public-object': {
 			const object = context.publicObject;

@@ -1,3 +1,4 @@
+import { AwsJsonCallError } from '$lib/cloud/wire';
 import type { GuestAccessFailure } from './guest-access-types';
 
 /** A service refused a request of the flow: thrown by the actors, read by the machine. */
@@ -21,4 +22,20 @@ export function toGuestAccessFailure(error: unknown): GuestAccessFailure {
 		message: error instanceof Error ? error.message : String(error),
 		status: 0
 	};
+}
+
+/**
+ * What an AWS JSON call's rejection becomes: a `ServiceRefusal` naming `service` when the service
+ * answered with an error, anything else unchanged.
+ *
+ * @example catch (error) { throw awsJsonRefusal('identity-pool', error); }
+ */
+export function awsJsonRefusal(service: GuestAccessFailure['service'], error: unknown): unknown {
+	if (!(error instanceof AwsJsonCallError)) return error;
+	return new ServiceRefusal({
+		service,
+		code: error.type,
+		message: error.serviceMessage,
+		status: error.status
+	});
 }

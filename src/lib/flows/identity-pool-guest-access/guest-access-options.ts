@@ -23,19 +23,22 @@ export function guestAccessInputFor(cloud: Cloud, mistakes: readonly string[]): 
 	const chosen = definition.mistakes
 		.map((m): GuestAccessMistakeId => m.id)
 		.filter((id) => mistakes.includes(id));
-	const bucket = scenario.s3.buckets.find((b) => b.objects.some((o) => o.key.startsWith('public/')));
+	const bucket = scenario.s3.buckets.find((b) =>
+		b.objects.some((o) => o.key.startsWith('public/'))
+	);
 	if (!bucket) throw new TypeError('The scenario has no bucket with an object under public/');
 	const parameterName = scenario.ssm?.parameters[0]?.name ?? '/flow-lab/banner';
 
 	if (chosen.includes('guests-off')) scenario.identityPool.allowUnauthenticatedIdentities = false;
 	if (chosen.includes('guest-outside-scope-down'))
-		guestRole(scenario).policies['read-banner'] = readParameterPolicy(scenario, parameterName);
+		guestRoleOf(scenario).policies['read-banner'] = readParameterPolicy(scenario, parameterName);
 
 	return {
 		fetch: cloud.fetch,
 		now: () => cloud.clock.now(),
 		region: scenario.region,
 		identityPoolId: scenario.identityPool.id,
+		guestRole: (scenario.identityPool.roles.unauthenticated ?? '').split('/').pop() ?? '',
 		bucket: bucket.name,
 		readKey: bucket.objects.find((o) => o.key.startsWith('public/'))!.key,
 		writeKey,
@@ -44,10 +47,11 @@ export function guestAccessInputFor(cloud: Cloud, mistakes: readonly string[]): 
 	};
 }
 
-function guestRole(scenario: Scenario) {
+function guestRoleOf(scenario: Scenario) {
 	const arn = scenario.identityPool.roles.unauthenticated;
 	const role = scenario.iam.roles.find((r) => r.arn === arn);
-	if (!role) throw new TypeError('The scenario has no guest role for mistake guest-outside-scope-down');
+	if (!role)
+		throw new TypeError('The scenario has no guest role for mistake guest-outside-scope-down');
 	return role;
 }
 

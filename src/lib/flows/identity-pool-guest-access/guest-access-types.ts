@@ -8,6 +8,8 @@ export interface GuestAccessInput {
 	now: () => number;
 	region: string;
 	identityPoolId: string;
+	/** The name of the pool's guest role (`FlowLabGuest`), for the captions. */
+	guestRole: string;
 	bucket: string;
 	/** The object every visitor may read (`public/welcome.txt`). */
 	readKey: string;

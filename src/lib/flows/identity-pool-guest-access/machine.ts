@@ -101,6 +101,7 @@ export const guestAccessMachine = setup({
 		getId: {
 			meta: { step: 'get-id' } satisfies GuestAccessStepMeta,
 			invoke: {
+				id: 'getId',
 				src: 'getId',
 				input: ({ context }) => context.input,
 				onDone: {
@@ -113,6 +114,7 @@ export const guestAccessMachine = setup({
 		getCredentials: {
 			meta: { step: 'get-credentials' } satisfies GuestAccessStepMeta,
 			invoke: {
+				id: 'getCredentials',
 				src: 'getCredentials',
 				input: ({ context }) => ({ ...context.input, identityId: context.identityId! }),
 				onDone: {
@@ -125,6 +127,7 @@ export const guestAccessMachine = setup({
 		readPublicObject: {
 			meta: { step: 'read-public-object' } satisfies GuestAccessStepMeta,
 			invoke: {
+				id: 'readObject',
 				src: 'readObject',
 				input: signedInput,
 				onDone: {
@@ -137,6 +140,7 @@ export const guestAccessMachine = setup({
 		writeObject: {
 			meta: { step: 'write-object' } satisfies GuestAccessStepMeta,
 			invoke: {
+				id: 'writeObject',
 				src: 'writeObject',
 				input: signedInput,
 				onDone: 'afterWrite',
@@ -160,6 +164,7 @@ export const guestAccessMachine = setup({
 		getParameter: {
 			meta: { step: 'get-parameter' } satisfies GuestAccessStepMeta,
 			invoke: {
+				id: 'getParameter',
 				src: 'getParameter',
 				input: signedInput,
 				onDone: {
