@@ -59,7 +59,11 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 
 	const userPool = createUserPoolService(context, { keys: options.userPoolKeys });
 	network.register(userPool);
-	account.registerIssuer(userPool.issuer, () => userPool.jwks());
+	account.registerIssuer(
+		userPool.issuer,
+		() => userPool.jwks(),
+		resolved.userPool.clients.map((c) => c.id)
+	);
 	// The identity pool, its key host and its issuer share one lazily imported module: a page whose
 	// flow never calls it never downloads it.
 	let identityPool: Promise<IdentityPool> | undefined;

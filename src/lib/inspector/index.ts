@@ -15,6 +15,7 @@ export { findCredentials, maskSecrets, type FoundCredentials } from './find-cred
 export { findTokens, looksLikeToken, type FoundToken, type TokenSource } from './find-tokens';
 export {
 	verifyJwt,
+	type TrustedIssuer,
 	type VerificationResult,
 	type VerificationStep,
 	type VerificationStepId,
@@ -25,5 +26,4 @@ export { findSrpValues, isSrpExchange, srpNote, srpSummary, type NotedValue } fr
 export { describeClaimTime, formatDuration, relativeTime } from './relative-time';
 export { formatUtc } from './format-utc';
 export { prettyBody, reindentJson, type BodyKind, type PrettyBody } from './pretty-body';
-export { describeError, type ErrorSummary } from './describe-error';
 export { jsonStrings, tryParseJson, type JsonString } from './walk-json';
