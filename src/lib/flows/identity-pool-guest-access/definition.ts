@@ -41,7 +41,9 @@ export const definition = {
 		}
 	],
 	choices: [],
-	trusts: []
+	// The enhanced flow shows no token, but any identity-pool token a learner meets here is checked
+	// against the pool's own keys.
+	trusts: ['identity-pool']
 } as const satisfies FlowDefinition;
 
 export type GuestAccessStepId = (typeof definition.steps)[number]['id'];
