@@ -8,6 +8,7 @@ import { createNetwork, type CloudFetch, type Sender } from './network';
 import { createRandom, type Random } from './random';
 import { resolveScenario, type Scenario } from './scenario';
 import type { ServiceContext } from './service';
+import { matchesStsHost } from './sts/sts-host';
 import { createUserPoolService, type UserPoolKeys, type UserPoolService } from './user-pool';
 import type { WireRequest, WireResponse } from './wire/http-message';
 
@@ -85,8 +86,10 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 		matches: (url) => url.protocol === 'https:' && url.host === 'cognito-identity.amazonaws.com',
 		load: () => loadIdentityPool().then((pool) => pool.wellKnown)
 	});
-	account.registerIssuer('https://cognito-identity.amazonaws.com', () =>
-		loadIdentityPool().then((pool) => pool.jwks())
+	account.registerIssuer(
+		'https://cognito-identity.amazonaws.com',
+		() => loadIdentityPool().then((pool) => pool.jwks()),
+		[resolved.identityPool.id]
 	);
 	// S3 by virtual host, any bucket name (an unknown one is S3's NoSuchBucket); code on first use.
 	const s3Host = `.s3.${resolved.region}.amazonaws.com`;
@@ -97,6 +100,11 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 	});
 	const collector = createCollectorService(clock);
 	network.register(collector);
+	network.register({
+		actor: 'sts',
+		matches: matchesStsHost,
+		load: async () => (await import('./sts')).createStsService(context)
+	});
 	// Parameter Store, for the guest flow's scope-down mistake: imported on its first request.
 	const ssmHost = `ssm.${resolved.region}.amazonaws.com`;
 	network.register({
