@@ -105,6 +105,13 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 		matches: matchesStsHost,
 		load: async () => (await import('./sts')).createStsService(context)
 	});
+	// Parameter Store, for the guest flow's scope-down mistake: imported on its first request.
+	const ssmHost = `ssm.${resolved.region}.amazonaws.com`;
+	network.register({
+		actor: 'ssm',
+		matches: (url) => url.protocol === 'https:' && url.host === ssmHost,
+		load: () => import('./ssm').then((m) => m.createSsmService(context))
+	});
 
 	const fetchAs =
 		(actor: ActorId): CloudFetch =>

@@ -239,5 +239,14 @@ export const defaultScenario: Scenario = {
 				]
 			}
 		]
+	},
+	ssm: {
+		parameters: [
+			{
+				name: '/flow-lab/banner',
+				type: 'String',
+				value: 'Flow Lab is open to guests: read the public notes, sign in to write your own.'
+			}
+		]
 	}
 };
