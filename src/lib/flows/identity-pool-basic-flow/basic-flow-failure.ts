@@ -1,9 +1,10 @@
+import { AwsQueryError } from '$lib/cloud/wire';
 import type { BasicFlowFailure } from './basic-flow-types';
 
 /**
  * Any rejection of a step's actor as the plain failure the machine stores. The wire module's
- * client helpers reject with the protocol's own error code (`type` for AWS JSON, `code` for the
- * Query and S3 XML errors), its message and the HTTP status; anything else is the app's own error.
+ * client helpers reject with the protocol's own error code (`<Code>` of a Query error, `type` of
+ * an AWS JSON one), its message and the HTTP status; anything else is the app's own error.
  *
  * @example toBasicFlowFailure(error, 'sts') // { source: 'sts', code: 'AccessDenied', message: '…', status: 403 }
  */
@@ -11,6 +12,9 @@ export function toBasicFlowFailure(
 	error: unknown,
 	source: BasicFlowFailure['source']
 ): BasicFlowFailure {
+	// A Query error's `type` is `Sender`/`Receiver`; its code is `<Code>`
+	if (error instanceof AwsQueryError)
+		return { source, code: error.code, message: error.message, status: error.status };
 	if (typeof error === 'object' && error !== null) {
 		const e = error as Record<string, unknown>;
 		const code = text(e.type) ?? text(e.code);
