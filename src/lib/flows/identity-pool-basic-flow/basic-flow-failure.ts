@@ -59,5 +59,7 @@ export function asBasicFlowFailure(error: unknown): BasicFlowFailure {
 function isFailure(value: unknown): value is BasicFlowFailure {
 	if (typeof value !== 'object' || value === null) return false;
 	const v = value as Record<string, unknown>;
-	return typeof v.source === 'string' && typeof v.code === 'string' && typeof v.message === 'string';
+	return (
+		typeof v.source === 'string' && typeof v.code === 'string' && typeof v.message === 'string'
+	);
 }

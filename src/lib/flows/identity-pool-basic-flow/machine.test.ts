@@ -5,14 +5,9 @@ import {
 	toPromise,
 	type AnyEventObject
 } from 'xstate';
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-	createCloud,
-	defaultScenario,
-	generateIdentityPoolKeys,
-	type IdentityPoolKeys,
-	type Scenario
-} from '$lib/cloud';
+import { describe, expect, it } from 'vitest';
+import { createCloud, defaultScenario, type Scenario } from '$lib/cloud';
+import { identityPoolTestKeys } from '../../../../tests/support/identity-pool-test-keys';
 import { basicFlowInputFor } from './basic-flow-input';
 import type { BasicFlowInput } from './basic-flow-types';
 import { withoutAmr } from './configure-account';
@@ -144,7 +139,9 @@ const guestsOff = (s: Scenario) => {
 /** The guest role trusts only signed-in users: STS refuses the guest's token. */
 const guestRoleForSignedInOnly = (s: Scenario) => {
 	const trust = roleOf(s, 'unauthenticated').assumeRolePolicyDocument.Statement[0]!;
-	trust.Condition!['ForAnyValue:StringLike'] = { 'cognito-identity.amazonaws.com:amr': 'authenticated' };
+	trust.Condition!['ForAnyValue:StringLike'] = {
+		'cognito-identity.amazonaws.com:amr': 'authenticated'
+	};
 };
 /** The guest role may read nothing: S3 refuses. */
 const guestRoleWithoutPolicy = (s: Scenario) => {
@@ -242,15 +239,14 @@ const exchangesOf: Record<StateKey, Seen[]> = {
 // --- The tests -------------------------------------------------------------------------------
 
 const pinnedAt = Date.UTC(2026, 11, 2, 9, 5, 7);
-let keys: IdentityPoolKeys;
-beforeAll(async () => {
-	keys = await generateIdentityPoolKeys('us-east-1');
-});
 
 function cloudFor(realisation: Pick<Realisation, 'scenario'> = {}) {
 	const scenario = structuredClone(defaultScenario);
 	realisation.scenario?.(scenario);
-	return createCloud(scenario, { clock: { fixed: pinnedAt }, identityPoolKeys: keys });
+	return createCloud(scenario, {
+		clock: { fixed: pinnedAt },
+		identityPoolKeys: identityPoolTestKeys
+	});
 }
 
 /** Runs the machine to its end, returning the state keys it visited. */
@@ -302,9 +298,7 @@ describe('basicFlowMachine paths', () => {
 
 	it.each(titled)('%s is what a real run does', async (_, { path, realisation }) => {
 		const cloud = cloudFor(realisation);
-		const { visited, output } = await visit(
-			basicFlowInputFor(cloud, {}, realisation.mistakes)
-		);
+		const { visited, output } = await visit(basicFlowInputFor(cloud, {}, realisation.mistakes));
 		expect(visited).toEqual(path);
 
 		// Each step makes its exchanges; the step before `failed` ends with the refused one.
@@ -313,8 +307,8 @@ describe('basicFlowMachine paths', () => {
 			if (!error) return exchangesOf[key];
 			return [...exchangesOf[key].slice(0, -1), error];
 		});
-		const actual = cloud.log.entries.map(
-			(e): Seen => seen(e.label, e.response.status, e.outcome.ok ? null : (e.outcome.code ?? null))
+		const actual = cloud.log.entries.map((e): Seen =>
+			seen(e.label, e.response.status, e.outcome.ok ? null : (e.outcome.code ?? null))
 		);
 		expect(actual).toEqual(expected);
 		expect(output.failure?.code ?? null).toBe(

@@ -1,23 +1,16 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-	createCloud,
-	generateIdentityPoolKeys,
-	type Exchange,
-	type IdentityPoolKeys
-} from '$lib/cloud';
+import { createCloud, type Exchange } from '$lib/cloud';
+import { identityPoolTestKeys } from '../../../../tests/support/identity-pool-test-keys';
 import type { FlowRun } from '../types';
 import { definition } from './definition';
 import { run } from './run';
 
 const pinnedAt = Date.UTC(2026, 11, 2, 9, 5, 7);
 const poolId = 'us-east-1:7c1d5b2e-4f3a-4e8b-9a6d-0f1e2d3c4b5a';
-let keys: IdentityPoolKeys;
-beforeAll(async () => {
-	keys = await generateIdentityPoolKeys('us-east-1');
-});
 
-const cloud = () => createCloud(undefined, { clock: { fixed: pinnedAt }, identityPoolKeys: keys });
+const cloud = () =>
+	createCloud(undefined, { clock: { fixed: pinnedAt }, identityPoolKeys: identityPoolTestKeys });
 
 /** Each step as id, outcome and its exchanges as `label status [code]`. */
 const summary = (r: FlowRun) =>
@@ -140,7 +133,7 @@ describe('the basic flow as shipped (a guest, DurationSeconds 3600)', () => {
 			/^The app calls AssumeRoleWithWebIdentity naming FlowLabGuest, with the OpenID token and DurationSeconds 3600\. STS verifies the token, the trust policy's aud and amr conditions hold, and it answers with credentials for assumed-role\/FlowLabGuest\/flow-lab-app \(AccessKeyId ASIA…\), valid until 10:05:07 UTC\.$/
 		);
 		expect(captions['get-object']).toBe(
-			"The app signs GET /public/welcome.txt with SigV4, using the temporary credentials and their session token. S3 checks the signature and FlowLabGuest's policy, and answers with the 64-byte file: \"Welcome to Flow Lab. Anyone with the guest role may read this.\""
+			'The app signs GET /public/welcome.txt with SigV4, using the temporary credentials and their session token. S3 checks the signature and FlowLabGuest\'s policy, and answers with the 64-byte file: "Welcome to Flow Lab. Anyone with the guest role may read this."'
 		);
 	});
 });
@@ -154,9 +147,9 @@ describe('the DurationSeconds choice', () => {
 	});
 
 	it('refuses a value the flow does not offer, and a mistake it does not know', async () => {
-		await expect(run({ cloud: cloud(), choices: { duration: '60' }, mistakes: [] })).rejects.toThrow(
-			new TypeError('Flow identity-pool-basic-flow has no duration "60"')
-		);
+		await expect(
+			run({ cloud: cloud(), choices: { duration: '60' }, mistakes: [] })
+		).rejects.toThrow(new TypeError('Flow identity-pool-basic-flow has no duration "60"'));
 		await expect(run({ cloud: cloud(), choices: {}, mistakes: ['nope'] })).rejects.toThrow(
 			new TypeError('Flow identity-pool-basic-flow has no mistake "nope"')
 		);
@@ -253,7 +246,7 @@ describe('each mistake fails at the right hop with the real error, or shows the 
 			`ExpiredTokenException: Token expired: current date/time ${exp + 300} must be before the expiration date/time ${exp}`
 		);
 		expect(wait.caption).toBe(
-			'The app keeps the OpenID token while the clock moves 15 minutes to 09:20:07 UTC, past the token\'s exp (09:15:07 UTC). Nothing is sent; the app still holds the dead token.'
+			"The app keeps the OpenID token while the clock moves 15 minutes to 09:20:07 UTC, past the token's exp (09:15:07 UTC). Nothing is sent; the app still holds the dead token."
 		);
 	});
 });

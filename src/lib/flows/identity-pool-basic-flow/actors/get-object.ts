@@ -1,7 +1,13 @@
 import { fromPromise } from 'xstate';
 import type { Clock } from '$lib/cloud';
 import { signRequest } from '$lib/cloud/sigv4';
-import { bodyText, header, readOutcome, type WireRequest, type WireResponse } from '$lib/cloud/wire';
+import {
+	bodyText,
+	header,
+	readOutcome,
+	type WireRequest,
+	type WireResponse
+} from '$lib/cloud/wire';
 import type { AssumedRole, BasicFlowFailure, ReadObject } from '../basic-flow-types';
 
 export interface GetObjectInput {
