@@ -8,6 +8,7 @@ import { createNetwork, type CloudFetch, type Sender } from './network';
 import { createRandom, type Random } from './random';
 import { resolveScenario, type Scenario } from './scenario';
 import type { ServiceContext } from './service';
+import { matchesStsHost } from './sts/sts-host';
 import { createUserPoolService, type UserPoolKeys, type UserPoolService } from './user-pool';
 import type { WireRequest, WireResponse } from './wire/http-message';
 
@@ -86,6 +87,11 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 	);
 	const collector = createCollectorService(clock);
 	network.register(collector);
+	network.register({
+		actor: 'sts',
+		matches: matchesStsHost,
+		load: async () => (await import('./sts')).createStsService(context)
+	});
 
 	const fetchAs =
 		(actor: ActorId): CloudFetch =>
