@@ -133,7 +133,7 @@ describe('the basic flow as shipped (a guest, DurationSeconds 3600)', () => {
 			/^The app calls AssumeRoleWithWebIdentity naming FlowLabGuest, with the OpenID token and DurationSeconds 3600\. STS verifies the token, the trust policy's aud and amr conditions hold, and it answers with credentials for assumed-role\/FlowLabGuest\/flow-lab-app \(AccessKeyId ASIA…\), valid until 10:05:07 UTC\.$/
 		);
 		expect(captions['get-object']).toBe(
-			'The app signs GET /public/welcome.txt with SigV4, using the temporary credentials and their session token. S3 checks the signature and FlowLabGuest\'s policy, and answers with the 64-byte file: "Welcome to Flow Lab. Anyone with the guest role may read this."'
+			'The app signs GET /public/welcome.txt with SigV4, using the temporary credentials and their session token. S3 checks the signature and FlowLabGuest\'s policy, and answers with the 63-byte file: "Welcome to Flow Lab. Anyone with the guest role may read this."'
 		);
 	});
 });
