@@ -115,6 +115,7 @@ export const basicFlowMachine = setup({
 		getId: {
 			meta: { step: 'get-id' } satisfies BasicFlowStepMeta,
 			invoke: {
+				id: 'getId',
 				src: 'getId',
 				input: ({ context: { input } }) => ({
 					fetch: input.fetch,
@@ -131,6 +132,7 @@ export const basicFlowMachine = setup({
 		getOpenIdToken: {
 			meta: { step: 'get-open-id-token' } satisfies BasicFlowStepMeta,
 			invoke: {
+				id: 'getOpenIdToken',
 				src: 'getOpenIdToken',
 				input: ({ context }) => ({
 					fetch: context.input.fetch,
@@ -160,6 +162,7 @@ export const basicFlowMachine = setup({
 		assumeAuthenticatedRole: {
 			meta: { step: 'assume-authenticated-role' } satisfies BasicFlowStepMeta,
 			invoke: {
+				id: 'assumeAuthenticatedRole',
 				src: 'assumeAuthenticatedRole',
 				input: ({ context }) => stsInput(context, context.input.authenticatedRoleArn),
 				onDone: {
@@ -172,6 +175,7 @@ export const basicFlowMachine = setup({
 		assumeAuthenticatedRoleAfterFix: {
 			meta: { step: 'assume-authenticated-role-after-fix' } satisfies BasicFlowStepMeta,
 			invoke: {
+				id: 'assumeAuthenticatedRoleAfterFix',
 				src: 'assumeAuthenticatedRoleAfterFix',
 				input: ({ context }) =>
 					stsInput(context, context.input.authenticatedRoleArn, context.input.fixTrustPolicy),
@@ -214,6 +218,7 @@ export const basicFlowMachine = setup({
 		openIdTokenExpires: {
 			meta: { step: 'open-id-token-expires' } satisfies BasicFlowStepMeta,
 			invoke: {
+				id: 'letOpenIdTokenExpire',
 				src: 'letOpenIdTokenExpire',
 				input: ({ context }) => ({ clock: context.input.clock }),
 				onDone: {
@@ -226,6 +231,7 @@ export const basicFlowMachine = setup({
 		assumeRoleWithWebIdentity: {
 			meta: { step: 'assume-role-with-web-identity' } satisfies BasicFlowStepMeta,
 			invoke: {
+				id: 'assumeRoleWithWebIdentity',
 				src: 'assumeRoleWithWebIdentity',
 				input: ({ context }) => stsInput(context, context.input.guestRoleArn),
 				onDone: {
@@ -238,6 +244,7 @@ export const basicFlowMachine = setup({
 		getObject: {
 			meta: { step: 'get-object' } satisfies BasicFlowStepMeta,
 			invoke: {
+				id: 'getObject',
 				src: 'getObject',
 				input: ({ context: { input, credentials } }) => ({
 					send: input.send,

@@ -10,7 +10,7 @@ import { basicFlowMachine } from './machine';
  *
  * @example const run = await run({ cloud: createCloud(), choices: {}, mistakes: [] });
  */
-export const run: FlowRunFunction = ({ cloud, choices, mistakes }) =>
+export const run: FlowRunFunction = async ({ cloud, choices, mistakes }) =>
 	runFlowMachine({
 		cloud,
 		definition,
