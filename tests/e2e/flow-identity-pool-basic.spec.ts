@@ -1,0 +1,71 @@
+import { expect, gotoHydrated, test, waitForFlowPlayer } from './fixtures';
+import { diagram, expectStepId } from './flow-helpers';
+
+// What only the basic flow's page shows: a harm and its fix as two steps of one run, a step
+// where nothing is sent, and the identity pool's own token verified against its published keys.
+
+const basicPath = 'flows/identity-pool-basic-flow/';
+
+async function openBasicFlow(page: Parameters<typeof gotoHydrated>[0], query: string) {
+	await gotoHydrated(page, `${basicPath}${query}`);
+	await waitForFlowPlayer(page);
+}
+
+test.describe('the identity pool basic flow page', () => {
+	test('a guest walks off with the authenticated role, then the fixed trust policy refuses', async ({
+		page
+	}) => {
+		await openBasicFlow(page, '?mistake=trust-policy-without-amr&step=assume-authenticated-role');
+		await expectStepId(page, 'assume-authenticated-role');
+
+		// Nothing refuses the guest: STS answers 200 with the signed-in users' role.
+		const harm = page.locator('.step-outcome [data-outcome="harm"]');
+		await expect(harm).toBeVisible();
+		await expect(
+			harm.getByRole('heading', { name: 'What went wrong: Trust policy without amr' })
+		).toBeVisible();
+		await expect(page.locator('.step-outcome')).toContainText(
+			'assumed-role/FlowLabAuthenticated/flow-lab-app'
+		);
+		const escalation = diagram(page).locator('.message[data-step-index="2"]');
+		await expect(escalation).toHaveAttribute(
+			'aria-label',
+			/AssumeRoleWithWebIdentity from Web app to STS\. Response: 200 OK/
+		);
+
+		// The next step is the same request after the fix, refused; the run carries on as a guest.
+		await page.getByRole('button', { name: 'Next step', exact: true }).click();
+		await expectStepId(page, 'assume-authenticated-role-after-fix');
+		await expect(page.locator('.step-outcome')).toContainText(
+			'AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity'
+		);
+		const refused = diagram(page).locator('.message.error[data-step-index="3"]');
+		await expect(refused).toHaveAttribute(
+			'aria-label',
+			/Response: 403 AccessDenied, Not authorized to perform sts:AssumeRoleWithWebIdentity/
+		);
+		await expect(page.getByLabel('Jump to step').locator('option')).toHaveCount(6);
+	});
+
+	test('an OpenID token kept fifteen minutes is refused by STS as expired', async ({ page }) => {
+		await openBasicFlow(page, '?mistake=open-id-token-expired&step=open-id-token-expires');
+		await expectStepId(page, 'open-id-token-expires');
+		await expect(page.locator('.step-outcome')).toContainText("past the token's exp");
+		await page.getByRole('button', { name: 'Next step', exact: true }).click();
+		await expectStepId(page, 'assume-role-with-web-identity');
+		await expect(page.locator('[data-outcome="error"]')).toContainText(
+			'ExpiredTokenException: Token expired: current date/time'
+		);
+	});
+
+	test("the identity pool's token verifies against the keys it publishes", async ({ page }) => {
+		await openBasicFlow(page, '?step=get-open-id-token');
+		await expectStepId(page, 'get-open-id-token');
+		const open = page.getByRole('button', { name: 'Open the inspector' });
+		if (await open.count()) await open.click();
+		await page.getByRole('tab', { name: 'Response' }).click();
+		const inspector = page.getByRole('tabpanel');
+		await expect(inspector).toContainText('signature verified', { timeout: 20_000 });
+		await expect(inspector).toContainText('unauthenticated');
+	});
+});
