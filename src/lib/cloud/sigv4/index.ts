@@ -15,6 +15,7 @@ export {
 	type CredentialScope,
 	type SigV4Authorization
 } from './parse-authorization';
+export { signRequest, type SignRequestOptions, type SigningCredentials } from './sign-request';
 export {
 	maxSkewMs,
 	sigv4Explanation,
