@@ -1,7 +1,8 @@
+import type { CloudFetch } from '../network';
 import type { ServiceCall, ServiceContext } from '../service';
-import { signRequest } from '../sigv4';
-import { awsJson11ContentType } from '../wire/aws-json-response';
-import { bodyText, utf8Bytes, type WireRequest } from '../wire/http-message';
+import { signRequest } from '../sigv4/sign-request';
+import { AwsJsonCallError, callAwsJson } from '../wire/call-aws-json';
+import { toResponse, toWireRequest } from '../wire/http-message';
 import { backEndIamUserName } from './back-end-host';
 
 /** What the identity pool answered to the back end's developer call. */
@@ -32,37 +33,27 @@ export async function requestDeveloperToken(
 			status: 500
 		};
 
-	const unsigned: WireRequest = {
-		method: 'POST',
-		url: `https://cognito-identity.${scenario.region}.amazonaws.com/`,
-		headers: [
-			['content-type', awsJson11ContentType],
-			['x-amz-target', 'AWSCognitoIdentityService.GetOpenIdTokenForDeveloperIdentity']
-		],
-		body: utf8Bytes(
-			JSON.stringify({ IdentityPoolId: scenario.identityPool.id, Logins: { [provider]: userId } })
-		)
-	};
-	const request = await signRequest(unsigned, {
-		credentials: key,
-		region: scenario.region,
-		service: 'cognito-identity',
-		now: context.clock.now()
-	});
-	const response = await call.send(request);
-	const body = parse(bodyText(response));
-	if (response.status === 200 && typeof body.IdentityId === 'string' && typeof body.Token === 'string')
-		return { ok: true, identityId: body.IdentityId, token: body.Token };
-	const type = typeof body.__type === 'string' ? body.__type.split('#').pop()! : `HTTP ${response.status}`;
-	const message = typeof body.message === 'string' ? body.message : response.statusText;
-	return { ok: false, type, message, status: response.status };
-}
-
-function parse(text: string): Record<string, unknown> {
+	// The back end's own HTTP client: every request it sends is a nested exchange of this one
+	const fetch: CloudFetch = async (input, init) =>
+		toResponse(await call.send(await toWireRequest(input, init)));
 	try {
-		const value: unknown = JSON.parse(text);
-		return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-	} catch {
-		return {};
+		const answer = await callAwsJson<{ IdentityId: string; Token: string }>(fetch, {
+			host: `cognito-identity.${scenario.region}.amazonaws.com`,
+			targetPrefix: 'AWSCognitoIdentityService',
+			operation: 'GetOpenIdTokenForDeveloperIdentity',
+			body: { IdentityPoolId: scenario.identityPool.id, Logins: { [provider]: userId } },
+			sign: (request) =>
+				signRequest(request, key, {
+					service: 'cognito-identity',
+					region: scenario.region,
+					now: context.clock.now()
+				})
+		});
+		return { ok: true, identityId: answer.IdentityId, token: answer.Token };
+	} catch (error) {
+		if (error instanceof AwsJsonCallError)
+			return { ok: false, type: error.type, message: error.serviceMessage, status: error.status };
+		const message = error instanceof Error ? error.message : String(error);
+		return { ok: false, type: 'NetworkError', message, status: 502 };
 	}
 }

@@ -4,9 +4,7 @@ import { DeveloperFlowError } from './developer-flow-error';
 
 /** The identity pool operations this flow calls. */
 export type IdentityPoolOperation =
-	| 'GetId'
-	| 'GetCredentialsForIdentity'
-	| 'GetOpenIdTokenForDeveloperIdentity';
+	'GetId' | 'GetCredentialsForIdentity' | 'GetOpenIdTokenForDeveloperIdentity';
 
 /**
  * One call to the identity pool API (`AWSCognitoIdentityService.<operation>`, AWS JSON 1.1),

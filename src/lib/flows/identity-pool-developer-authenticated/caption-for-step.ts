@@ -44,8 +44,10 @@ export function captionForStep(facts: Facts): string {
 				: `The app reads the note back with a signed GetObject; S3 answers 200 with the ${context.readBack?.length ?? 0} characters it stored. ` +
 						`Neither the token nor the back end is involved: the signature and the session token are enough.`;
 		case 'keys-stolen':
-			return `A script in the page posts the back end's access key ${context.stolenKey?.accessKeyId ?? input.backEndKey.accessKeyId} and its secret to attacker.example. ` +
-				`Nothing fails; any visitor could have read them in the page's JavaScript.`;
+			return (
+				`A script in the page posts the back end's access key ${context.stolenKey?.accessKeyId ?? input.backEndKey.accessKeyId} and its secret to attacker.example. ` +
+				`Nothing fails; any visitor could have read them in the page's JavaScript.`
+			);
 		case 'attacker-mints-token':
 			return refusal
 				? `The attacker signs GetOpenIdTokenForDeveloperIdentity with the stolen key and is refused: ${refusal}.`
@@ -78,17 +80,25 @@ function credentialsCaption({ context, exchanges }: Facts, refusal: string | nul
 	}
 	const credentials = context.credentials;
 	if (via === 'AssumeRoleWithWebIdentity')
-		return `The app calls STS AssumeRoleWithWebIdentity with the token, naming the role ${context.input.authenticatedRoleArn.split('/').pop()}. ` +
-			`STS checks the trust policy (aud and amr) and returns ${credentials?.accessKeyId}, valid until ${utcTime(credentials)}.`;
-	return `The app calls GetCredentialsForIdentity with identity ${context.identity?.identityId} and the token under cognito-identity.amazonaws.com. ` +
-		`The identity pool picks the authenticated role and returns ${credentials?.accessKeyId}, valid until ${utcTime(credentials)}.`;
+		return (
+			`The app calls STS AssumeRoleWithWebIdentity with the token, naming the role ${context.input.authenticatedRoleArn.split('/').pop()}. ` +
+			`STS checks the trust policy (aud and amr) and returns ${credentials?.accessKeyId}, valid until ${utcTime(credentials)}.`
+		);
+	return (
+		`The app calls GetCredentialsForIdentity with identity ${context.identity?.identityId} and the token under cognito-identity.amazonaws.com. ` +
+		`The identity pool picks the authenticated role and returns ${credentials?.accessKeyId}, valid until ${utcTime(credentials)}.`
+	);
 }
 
 /** The refused exchange of a step, as `<code>: <message>`, or null when every answer was a success. */
 function refusalOf(exchanges: readonly Exchange[], context: DeveloperFlowContext): string | null {
-	const refused = exchanges.filter((e) => e.response.status >= 400 && e.parent === undefined).at(-1);
+	const refused = exchanges
+		.filter((e) => e.response.status >= 400 && e.parent === undefined)
+		.at(-1);
 	if (!refused) return null;
-	return context.failure ? `${context.failure.__type}: ${context.failure.message}` : `HTTP ${refused.response.status}`;
+	return context.failure
+		? `${context.failure.__type}: ${context.failure.message}`
+		: `HTTP ${refused.response.status}`;
 }
 
 function sameIdentity(context: DeveloperFlowContext): string {

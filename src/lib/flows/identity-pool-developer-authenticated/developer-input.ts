@@ -21,7 +21,8 @@ export function developerInputFor(
 ): DeveloperFlowInput {
 	const known: readonly string[] = definition.mistakes.map((m) => m.id);
 	const unknown = mistakes.find((m) => !known.includes(m));
-	if (unknown !== undefined) throw new TypeError(`Flow ${definition.id} has no mistake "${unknown}"`);
+	if (unknown !== undefined)
+		throw new TypeError(`Flow ${definition.id} has no mistake "${unknown}"`);
 
 	const username = choices.user ?? defaultOf('user');
 	const user = backEndUsers.find((u) => u.username === username);
@@ -31,7 +32,8 @@ export function developerInputFor(
 
 	const { scenario } = cloud;
 	const pool = scenario.identityPool;
-	if (!pool.developerProviderName) throw new TypeError('The identity pool has no developer provider');
+	if (!pool.developerProviderName)
+		throw new TypeError('The identity pool has no developer provider');
 	if (!pool.roles.authenticated) throw new TypeError('The identity pool has no authenticated role');
 	const backEnd = scenario.iam.users.find((u) => u.name === backEndIamUserName)?.accessKeys[0];
 	if (!backEnd) throw new TypeError(`The scenario has no access key for ${backEndIamUserName}`);

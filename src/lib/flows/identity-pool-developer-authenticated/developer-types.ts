@@ -2,9 +2,7 @@ import type { Clock, CloudFetch } from '$lib/cloud';
 import type { DeveloperFlowFailure } from './developer-flow-error';
 
 export type DeveloperMistakeId =
-	| 'get-id-with-developer-token'
-	| 'identity-id-without-token'
-	| 'long-term-keys-in-browser';
+	'get-id-with-developer-token' | 'identity-id-without-token' | 'long-term-keys-in-browser';
 
 export type DeveloperVariant = 'enhanced' | 'basic';
 

@@ -44,7 +44,8 @@ describe('the developer-authenticated lesson', async () => {
 			expect(count, step).toBeGreaterThanOrEqual(120);
 			expect(count, step).toBeLessThanOrEqual(250);
 		}
-		for (const { mistake, html } of lesson.mistakes) expect(text(html), mistake).not.toMatch(/\*\*|`/);
+		for (const { mistake, html } of lesson.mistakes)
+			expect(text(html), mistake).not.toMatch(/\*\*|`/);
 	});
 
 	it('quotes in each refused mistake the error the identity pool answers with', () => {

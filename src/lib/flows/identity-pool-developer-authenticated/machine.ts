@@ -107,7 +107,10 @@ export const developerFlowMachine = setup({
 	initial: 'start',
 	states: {
 		start: {
-			always: [{ guard: 'keysInBrowser', target: 'mintTokenInBrowser' }, { target: 'signInToBackEnd' }]
+			always: [
+				{ guard: 'keysInBrowser', target: 'mintTokenInBrowser' },
+				{ target: 'signInToBackEnd' }
+			]
 		},
 		signInToBackEnd: {
 			meta: { step: 'sign-in-to-back-end' } satisfies FlowStepMeta,
@@ -176,7 +179,9 @@ export const developerFlowMachine = setup({
 					identity: identity!,
 					roleArn: input.authenticatedRoleArn,
 					// Without the token the app can only make the enhanced call (the one that takes an id)
-					variant: input.mistakes.includes('identity-id-without-token') ? 'enhanced' : input.variant,
+					variant: input.mistakes.includes('identity-id-without-token')
+						? 'enhanced'
+						: input.variant,
 					getIdFirst: input.mistakes.includes('get-id-with-developer-token'),
 					withoutToken: input.mistakes.includes('identity-id-without-token')
 				}),

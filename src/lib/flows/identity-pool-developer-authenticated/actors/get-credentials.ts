@@ -47,7 +47,12 @@ export async function getCredentials(input: GetCredentialsInput): Promise<Tempor
 	if (input.variant === 'basic') return assumeRoleWithWebIdentity(input);
 
 	const { Credentials } = await callIdentityPool<{
-		Credentials: { AccessKeyId: string; SecretKey: string; SessionToken: string; Expiration: number };
+		Credentials: {
+			AccessKeyId: string;
+			SecretKey: string;
+			SessionToken: string;
+			Expiration: number;
+		};
 	}>(input.fetch, input.region, 'GetCredentialsForIdentity', {
 		IdentityId: identityId,
 		...(!input.withoutToken && { Logins: logins })

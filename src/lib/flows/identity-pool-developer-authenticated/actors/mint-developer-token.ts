@@ -33,10 +33,9 @@ export async function mintDeveloperToken(input: MintDeveloperTokenInput): Promis
 			Logins: { [input.developerProviderName]: input.userId }
 		},
 		(request) =>
-			signRequest(request, {
-				credentials: input.key,
-				region: input.region,
+			signRequest(request, input.key, {
 				service: 'cognito-identity',
+				region: input.region,
 				now: input.clock.now()
 			})
 	);

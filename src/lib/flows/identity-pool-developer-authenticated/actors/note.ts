@@ -40,10 +40,9 @@ async function callS3(
 		headers: body ? [['content-type', body.contentType]] : [],
 		body: body ? utf8Bytes(body.text) : new Uint8Array()
 	};
-	const request = await signRequest(unsigned, {
-		credentials: input.credentials,
-		region: input.region,
+	const request = await signRequest(unsigned, input.credentials, {
 		service: 's3',
+		region: input.region,
 		now: input.clock.now()
 	});
 	const response = await input.fetch(request.url, {

@@ -21,6 +21,6 @@ export async function signInToBackEnd(input: SignInToBackEndInput): Promise<Back
 	return { userId: answer.userId, session: answer.session };
 }
 
-export const signInToBackEndActor = fromPromise<BackEndSession, SignInToBackEndInput>(
-	({ input }) => signInToBackEnd(input)
+export const signInToBackEndActor = fromPromise<BackEndSession, SignInToBackEndInput>(({ input }) =>
+	signInToBackEnd(input)
 );
