@@ -9,6 +9,7 @@ import { createNetwork, type CloudFetch, type Sender } from './network';
 import { createRandom, type Random } from './random';
 import { resolveScenario, type Scenario } from './scenario';
 import type { ServiceContext } from './service';
+import { matchesStsHost } from './sts/sts-host';
 import { createUserPoolService, type UserPoolKeys, type UserPoolService } from './user-pool';
 import type { WireRequest, WireResponse } from './wire/http-message';
 
@@ -91,6 +92,11 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 		actor: 'back-end',
 		matches: (url) => url.host === backEndHost,
 		load: () => import('./back-end/back-end-service').then((m) => m.createBackEndService(context))
+	});
+	network.register({
+		actor: 'sts',
+		matches: matchesStsHost,
+		load: async () => (await import('./sts')).createStsService(context)
 	});
 
 	const fetchAs =
