@@ -75,7 +75,12 @@ describe('the back end at api.example.com', () => {
 
 	it('gives an identity token only to a signed-in session', async () => {
 		const service = backEnd();
-		for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: 'Basic x' }]) {
+		const attempts: Record<string, string>[] = [
+			{},
+			{ authorization: 'Bearer nope' },
+			{ authorization: 'Basic x' }
+		];
+		for (const headers of attempts) {
 			const response = await handle(service, post('/identity-token', {}, headers));
 			expect(response.status).toBe(401);
 			expect(await response.json()).toEqual({
