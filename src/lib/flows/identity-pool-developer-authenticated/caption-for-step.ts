@@ -96,9 +96,11 @@ function refusalOf(exchanges: readonly Exchange[], context: DeveloperFlowContext
 		.filter((e) => e.response.status >= 400 && e.parent === undefined)
 		.at(-1);
 	if (!refused) return null;
-	return context.failure
+	const said = context.failure
 		? `${context.failure.__type}: ${context.failure.message}`
 		: `HTTP ${refused.response.status}`;
+	// The caption closes the sentence: a message's own full stop would make two
+	return said.replace(/[.!]$/, '');
 }
 
 function sameIdentity(context: DeveloperFlowContext): string {
