@@ -61,7 +61,11 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 
 	const userPool = createUserPoolService(context, { keys: options.userPoolKeys });
 	network.register(userPool);
-	account.registerIssuer(userPool.issuer, () => userPool.jwks());
+	account.registerIssuer(
+		userPool.issuer,
+		() => userPool.jwks(),
+		resolved.userPool.clients.map((c) => c.id)
+	);
 	// The identity pool, its key host and its issuer share one lazily imported module: a page whose
 	// flow never calls it never downloads it.
 	let identityPool: Promise<IdentityPool> | undefined;
@@ -83,8 +87,10 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 		matches: (url) => url.protocol === 'https:' && url.host === 'cognito-identity.amazonaws.com',
 		load: () => loadIdentityPool().then((pool) => pool.wellKnown)
 	});
-	account.registerIssuer('https://cognito-identity.amazonaws.com', () =>
-		loadIdentityPool().then((pool) => pool.jwks())
+	account.registerIssuer(
+		'https://cognito-identity.amazonaws.com',
+		() => loadIdentityPool().then((pool) => pool.jwks()),
+		[resolved.identityPool.id]
 	);
 	// S3 by virtual host, any bucket name (an unknown one is S3's NoSuchBucket); code on first use.
 	const s3Host = `.s3.${resolved.region}.amazonaws.com`;
