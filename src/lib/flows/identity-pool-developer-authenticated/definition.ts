@@ -12,7 +12,8 @@ export const definition = {
 	title: 'Developer-authenticated identities',
 	actors: [
 		actor('app'),
-		actor('back-end'),
+		// The long-term-keys-in-browser app has no back end: its column is drawn only when used.
+		actor('back-end', { optional: true }),
 		actor('identity-pool'),
 		// Only the basic variant calls STS itself; in the enhanced one Cognito does it inside.
 		actor('sts', { optional: true }),
