@@ -1,12 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import type { FlowDefinition } from '../../src/lib/flows/types';
 import { expect, gotoHydrated, waitForFlowPlayer } from './fixtures';
+
+const contentDir = new URL('../../content/flows/', import.meta.url);
+
+/**
+ * Every flow whose lesson is published (`status: available`), in the site's order, with its
+ * definition: the generic specs run once per flow, so a new flow page is tested as it lands.
+ */
+export const availableFlows: { id: string; path: string; definition: FlowDefinition }[] =
+	await Promise.all(
+		readdirSync(contentDir)
+			.sort()
+			.flatMap((folder) => {
+				const index = readFileSync(new URL(`${folder}/index.md`, contentDir), 'utf8');
+				const front = /^---\n([\s\S]*?)\n---/.exec(index)?.[1] ?? '';
+				const field = (name: string) =>
+					new RegExp(`^${name}:\\s*['"]?([\\w-]+)`, 'm').exec(front)?.[1];
+				const id = field('flow');
+				return id && field('status') === 'available' ? [id] : [];
+			})
+			.map(async (id) => {
+				const module = (await import(`../../src/lib/flows/${id}/definition.ts`)) as {
+					definition: FlowDefinition;
+				};
+				return { id, path: `flows/${id}/`, definition: module.definition };
+			})
+	);
 
 /** The sign-in flow page, relative to the site root (works under a sub-path). */
 export const signInPath = 'flows/user-pool-sign-in/';
 
-/** Opens a flow page (with an optional query) and waits until its run is computed. */
-export async function openFlow(page: Page, query = ''): Promise<void> {
-	await gotoHydrated(page, `${signInPath}${query}`);
+/**
+ * Opens a flow page (with an optional query) and waits until its run is computed. Without a
+ * path, the sign-in flow's page (the flow-specific specs are about it).
+ */
+export async function openFlow(page: Page, query = '', path = signInPath): Promise<void> {
+	await gotoHydrated(page, `${path}${query}`);
 	await waitForFlowPlayer(page);
 }
 

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definition } from '../flows/user-pool-sign-in/definition';
-
-const userPoolSignInId = definition.id;
-const userPoolSignInMistakes = definition.mistakes;
-const userPoolSignInSteps = definition.steps;
+import { findFlow } from '$lib/flows';
 import {
 	ContentNotFoundError,
 	listFlowLessons,
@@ -13,8 +9,10 @@ import {
 	loadQuiz
 } from './index';
 
-const stepIds: string[] = userPoolSignInSteps.map((s) => s.id);
-const mistakeIds: string[] = userPoolSignInMistakes.map((m) => m.id);
+/** Every published lesson, with the flow it teaches (each flow's own test quotes its errors). */
+const available = listFlowLessons()
+	.filter((l) => l.status === 'available')
+	.map((meta) => ({ meta, flow: findFlow(meta.flow) }));
 
 /** A passage's build-time HTML as plain text (a stray `{name}` in prose throws while rendering). */
 function text(html: string, { withCode = true } = {}): string {
@@ -44,11 +42,12 @@ describe('the learning path', () => {
 		]);
 	});
 
-	it('has exactly one available lesson, and it names the sign-in flow defined in code', () => {
-		const available = listFlowLessons().filter((l) => l.status === 'available');
-		expect(available).toHaveLength(1);
-		expect(available[0]?.flow).toBe(userPoolSignInId);
-		expect(available[0]?.minutes).toBeGreaterThan(0);
+	it('has at least one available lesson, and each names a flow defined in code', () => {
+		expect(available.length).toBeGreaterThan(0);
+		for (const { meta, flow } of available) {
+			expect(flow?.id, meta.id).toBe(meta.flow);
+			expect(meta.minutes, meta.id).toBeGreaterThan(0);
+		}
 	});
 
 	it('gives every lesson a title and a summary of one or two sentences', () => {
@@ -70,89 +69,76 @@ describe('the learning path', () => {
 	});
 });
 
-describe('the user pool sign-in lesson', async () => {
-	const lesson = await loadFlowLesson(userPoolSignInId);
+for (const { meta, flow } of available) {
+	if (!flow) continue;
+	const stepIds = flow.steps.map((s) => s.id);
+	const mistakeIds = flow.mistakes.map((m) => m.id);
 
-	it('has one passage per step of the flow, in the order the flow defines them', () => {
-		expect(lesson.steps.map((s) => s.step)).toEqual(stepIds);
+	describe(`the ${meta.flow} lesson`, async () => {
+		const lesson = await loadFlowLesson(meta.flow);
+
+		it('has one passage per step of the flow, in the order the flow defines them', () => {
+			expect(lesson.steps.map((s) => s.step)).toEqual(stepIds);
+		});
+
+		it('has one passage per "what if" mistake and none for a mistake the flow does not know', () => {
+			expect(lesson.mistakes.map((m) => m.mistake).sort()).toEqual([...mistakeIds].sort());
+		});
+
+		it('renders every passage to text with no leftover Svelte or markdown syntax', () => {
+			const passages = [
+				['index', lesson.intro],
+				...lesson.steps.map((s) => [s.step, s.html] as const),
+				...lesson.mistakes.map((m) => [m.mistake, m.html] as const)
+			] as const;
+			for (const [id, html] of passages) {
+				// Code spans may say `undefined` on purpose; prose that says it was rendered from a slip.
+				expect(text(html, { withCode: false }), id).not.toMatch(/undefined|\[object Object\]/);
+				const rendered = text(html);
+				// A `**` or a backtick left in the output means markdown the author did not close.
+				expect(rendered, id).not.toMatch(/\*\*|`/);
+			}
+		});
+
+		it('keeps every step passage between 120 and 250 words', () => {
+			for (const { step, html } of lesson.steps) {
+				const count = words(text(html));
+				expect(count, step).toBeGreaterThanOrEqual(120);
+				expect(count, step).toBeLessThanOrEqual(250);
+			}
+		});
 	});
 
-	it('has one passage per "what if" mistake and none for a mistake the flow does not know', () => {
-		expect(lesson.mistakes.map((m) => m.mistake).sort()).toEqual([...mistakeIds].sort());
-	});
+	describe(`the ${meta.flow} quiz`, async () => {
+		const quiz = await loadQuiz(meta.flow);
 
-	it('renders every passage to text with no leftover Svelte or markdown syntax', () => {
-		const passages = [
-			['index', lesson.intro],
-			...lesson.steps.map((s) => [s.step, s.html] as const),
-			...lesson.mistakes.map((m) => [m.mistake, m.html] as const)
-		] as const;
-		for (const [id, html] of passages) {
-			// Code spans may say `undefined` on purpose; prose that says it was rendered from a slip.
-			expect(text(html, { withCode: false }), id).not.toMatch(/undefined|\[object Object\]/);
-			const rendered = text(html);
-			// A `**` or a backtick left in the output means markdown the author did not close.
-			expect(rendered, id).not.toMatch(/\*\*|`/);
-		}
-	});
+		it('has at least ten questions', () => {
+			expect(quiz.questions.length).toBeGreaterThanOrEqual(10);
+		});
 
-	it('keeps every step passage between 120 and 250 words', () => {
-		for (const { step, html } of lesson.steps) {
-			const count = words(text(html));
-			expect(count, step).toBeGreaterThanOrEqual(120);
-			expect(count, step).toBeLessThanOrEqual(250);
-		}
-	});
+		it('links every question to a step and to mistakes that exist in the flow', () => {
+			for (const { id, link } of quiz.questions) {
+				expect(stepIds, id).toContain(link.step);
+				for (const mistake of link.mistakes) expect(mistakeIds, id).toContain(mistake);
+			}
+		});
 
-	it('quotes in each mistake passage the error the service answers with', () => {
-		const errorOf: Record<string, string> = {
-			'wrong-password': 'Incorrect username or password.',
-			'unconfirmed-user': 'UserNotConfirmedException',
-			'late-password-verifier': 'Invalid session for the user, session is expired.',
-			'wrong-mfa-code': 'CodeMismatchException',
-			'id-token-to-getuser': 'NotAuthorizedException',
-			'expired-access-token': 'Access Token has expired',
-			'refresh-after-sign-out': 'Refresh Token has been revoked',
-			'missing-secret-hash': 'is configured with secret but SECRET_HASH was not received'
-		};
-		// A mistake nothing refuses (leaked tokens still work) has no error to quote.
-		const refused = userPoolSignInMistakes.filter((m) => !('outcome' in m) || m.outcome !== 'ok');
-		expect(Object.keys(errorOf).sort()).toEqual(refused.map((m) => m.id).sort());
-		for (const { mistake, html } of lesson.mistakes) {
-			if (errorOf[mistake]) expect(text(html), mistake).toContain(errorOf[mistake]);
-		}
-	});
-});
+		it('asks about every mistake at least once', () => {
+			const asked = new Set(quiz.questions.flatMap((q) => q.link.mistakes));
+			expect([...asked].sort()).toEqual([...mistakeIds].sort());
+		});
 
-describe('the user pool sign-in quiz', async () => {
-	const quiz = await loadQuiz(userPoolSignInId);
-
-	it('has at least ten questions', () => {
-		expect(quiz.questions.length).toBeGreaterThanOrEqual(10);
+		it('does not put the right answer under the same letter most of the time', () => {
+			const counts = new Map<string, number>();
+			for (const q of quiz.questions) {
+				const position = q.choices.findIndex((c) => c.id === q.answer);
+				counts.set(String(position), (counts.get(String(position)) ?? 0) + 1);
+			}
+			expect(counts.size).toBeGreaterThanOrEqual(3);
+			expect(Math.max(...counts.values())).toBeLessThanOrEqual(quiz.questions.length / 2);
+		});
 	});
-
-	it('links every question to a step and to mistakes that exist in the flow', () => {
-		for (const { id, link } of quiz.questions) {
-			expect(stepIds, id).toContain(link.step);
-			for (const mistake of link.mistakes) expect(mistakeIds, id).toContain(mistake);
-		}
-	});
-
-	it('asks about every mistake at least once', () => {
-		const asked = new Set(quiz.questions.flatMap((q) => q.link.mistakes));
-		expect([...asked].sort()).toEqual([...mistakeIds].sort());
-	});
-
-	it('does not put the right answer under the same letter most of the time', () => {
-		const counts = new Map<string, number>();
-		for (const q of quiz.questions) {
-			const position = q.choices.findIndex((c) => c.id === q.answer);
-			counts.set(String(position), (counts.get(String(position)) ?? 0) + 1);
-		}
-		expect(counts.size).toBeGreaterThanOrEqual(3);
-		expect(Math.max(...counts.values())).toBeLessThanOrEqual(quiz.questions.length / 2);
-	});
-});
+}
 
 describe('home sections', () => {
 	it('renders the user pools vs identity pools section with its title and comparison table', async () => {

@@ -8,7 +8,7 @@ import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-id
 import { afterEach, describe, expect, it } from 'vitest';
 import { guestScopeDownPolicy } from '$lib/cloud/identity-pool';
 import type { Scenario } from '$lib/cloud';
-import { failure, unpinTime } from '../../support';
+import { cloudRequestHandler, failure, unpinTime } from '../../support';
 import {
 	identityPoolId,
 	identityPoolWorld,
@@ -116,6 +116,27 @@ describe('GetCredentialsForIdentity (enhanced flow) through CognitoIdentityClien
 		expect(error).toBeInstanceOf(InvalidIdentityPoolConfigurationException);
 	});
 
+	it('links a login presented for a guest identity: the identity becomes authenticated', async () => {
+		const world = identityPoolWorld();
+		const { IdentityId } = await world.identity.send(
+			new GetIdCommand({ IdentityPoolId: identityPoolId })
+		);
+		const { IdToken } = await world.signIn('alice');
+		const Logins = { [userPoolProvider]: IdToken };
+		const { Credentials } = await world.identity.send(
+			new GetCredentialsForIdentityCommand({ IdentityId, Logins })
+		);
+		expect(holder(world, Credentials!.AccessKeyId!).roleArn).toBe(role('FlowLabAuthenticated'));
+		const again = await world.identity.send(
+			new GetIdCommand({ IdentityPoolId: identityPoolId, Logins })
+		);
+		expect(again.IdentityId).toBe(IdentityId);
+		const asGuest = await failure(
+			world.identity.send(new GetCredentialsForIdentityCommand({ IdentityId }))
+		);
+		expect(asGuest).toBeInstanceOf(NotAuthorizedException);
+	});
+
 	it('refuses an authenticated identity asked for without its logins', async () => {
 		const world = identityPoolWorld();
 		const { IdToken } = await world.signIn('alice');
@@ -191,15 +212,25 @@ describe('Role mappings (cognito.md §7.8)', () => {
 });
 
 describe('fromCognitoIdentityPool', () => {
+	/** The provider builds its own client (the SDK's nested one), sent into the cloud. */
+	const clientConfig = (world: IdentityPoolWorld) => ({
+		region: 'us-east-1',
+		maxAttempts: 1,
+		requestHandler: cloudRequestHandler(world.cloud.fetch)
+	});
+
 	it('resolves guest credentials, and a signed-in user’s, against the simulated pool', async () => {
 		const world = identityPoolWorld();
-		const guest = await fromCognitoIdentityPool({ client: world.identity, identityPoolId })();
+		const guest = await fromCognitoIdentityPool({
+			clientConfig: clientConfig(world),
+			identityPoolId
+		})();
 		expect(guest.accessKeyId).toMatch(/^ASIA/);
 		expect(holder(world, guest.accessKeyId).roleArn).toBe(role('FlowLabGuest'));
 
 		const { IdToken } = await world.signIn('alice');
 		const alice = await fromCognitoIdentityPool({
-			client: world.identity,
+			clientConfig: clientConfig(world),
 			identityPoolId,
 			logins: { [userPoolProvider]: IdToken }
 		})();

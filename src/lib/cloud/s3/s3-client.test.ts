@@ -181,6 +181,34 @@ describe('S3 as S3Client sees it', () => {
 		expect([head.name, head.$metadata?.httpStatusCode]).toEqual(['NotFound', 404]);
 	});
 
+	it('lists page by page with continuation tokens, and rolls keys up to a delimiter into CommonPrefixes', async () => {
+		for (const name of ['a.txt', 'b.txt', 'c.txt', 'drafts/d1.txt', 'drafts/d2.txt'])
+			await s3.send(new PutObjectCommand({ Bucket: bucket, Key: own(name), Body: name }));
+		const Prefix = `private/${identityId}/`;
+		const pages: string[][] = [];
+		let ContinuationToken: string | undefined;
+		do {
+			const page = await s3.send(
+				new ListObjectsV2Command({ Bucket: bucket, Prefix, MaxKeys: 2, ContinuationToken })
+			);
+			pages.push((page.Contents ?? []).map((o) => o.Key!.slice(Prefix.length)));
+			ContinuationToken = page.NextContinuationToken;
+			expect(page.IsTruncated).toBe(ContinuationToken !== undefined);
+		} while (ContinuationToken);
+		expect(pages).toEqual([['a.txt', 'b.txt'], ['c.txt', 'drafts/d1.txt'], ['drafts/d2.txt']]);
+
+		const folders = await s3.send(
+			new ListObjectsV2Command({ Bucket: bucket, Prefix, Delimiter: '/' })
+		);
+		expect(folders.Contents?.map((o) => o.Key!.slice(Prefix.length))).toEqual([
+			'a.txt',
+			'b.txt',
+			'c.txt'
+		]);
+		expect(folders.CommonPrefixes).toEqual([{ Prefix: `${Prefix}drafts/` }]);
+		expect(folders.KeyCount).toBe(4);
+	});
+
 	it('ExpiredToken (400) once the temporary credentials expire', async () => {
 		advanceTime(3600_000);
 		const error = await failure(

@@ -253,10 +253,7 @@ export async function verifySigV4(
 
 	// Derive the signing key from the owner's secret (never shown)
 	const secret = owner.kind === 'user' ? owner.secretAccessKey : owner.credentials.secretAccessKey;
-	const kDate = await hmacSha256(`AWS4${secret}`, scope.date);
-	const kRegion = await hmacSha256(kDate, scope.region);
-	const kService = await hmacSha256(kRegion, scope.service);
-	const kSigning = await hmacSha256(kService, scope.terminator);
+	const kSigning = await signingKey(secret, scope);
 	steps.push({
 		label: 'Signing key',
 		value: `HMAC(HMAC(HMAC(HMAC("AWS4" + secret of ${accessKeyId}, "${scope.date}"), "${scope.region}"), "${scope.service}"), "aws4_request")`,
@@ -278,6 +275,29 @@ export async function verifySigV4(
 		verdict: 'pass'
 	});
 	return { ok: true, ...built, steps };
+}
+
+/**
+ * Signing keys by secret and scope: a key is valid for one day, region and service, and deriving
+ * it costs four HMACs (each a round trip into WebCrypto), so it is derived once, as AWS's own
+ * clients cache it. A small memo of pure results; the oldest entry goes first.
+ */
+const signingKeys = new Map<string, Promise<Uint8Array>>();
+
+function signingKey(secret: string, scope: CredentialScope): Promise<Uint8Array> {
+	const id = `${scope.text}\n${secret}`;
+	let key = signingKeys.get(id);
+	if (!key) {
+		key = (async () => {
+			const kDate = await hmacSha256(`AWS4${secret}`, scope.date);
+			const kRegion = await hmacSha256(kDate, scope.region);
+			const kService = await hmacSha256(kRegion, scope.service);
+			return hmacSha256(kService, scope.terminator);
+		})();
+		signingKeys.set(id, key);
+		if (signingKeys.size > 64) signingKeys.delete(signingKeys.keys().next().value!);
+	}
+	return key;
 }
 
 const labels: Record<SigV4FailureReason, string> = {

@@ -15,7 +15,7 @@ export interface FlowRunner {
  * fails to start, runs on the page.
  *
  * @example
- * const runner = createFlowRunner(findFlow('user-pool-sign-in')!);
+ * const runner = createFlowRunner(findFlow(data.flowId)!);
  * const { run } = await runner.run({ choices: { user: 'bob' }, mistakes: [], clock: 0 });
  */
 export function createFlowRunner(flow: FlowCatalogueEntry): FlowRunner {

@@ -24,7 +24,7 @@ export interface RunResult {
  * cloud because a run changes it (a new password, revoked tokens, the clock).
  *
  * @example
- * const flow = findFlow('user-pool-sign-in')!;
+ * const flow = findFlow(data.flowId)!;
  * const { run } = await runFlow(flow, { choices: { user: 'bob' }, mistakes: [], clock: 0 });
  */
 export async function runFlow(

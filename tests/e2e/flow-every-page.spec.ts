@@ -1,0 +1,106 @@
+// What every flow page does, whatever its flow: run once per flow with a published lesson. What
+// only one flow shows (SRP details, a particular attacker) stays in that flow's specs.
+import {
+	emulateAppearance,
+	expect,
+	expectNoAxeViolations,
+	test,
+	waitForFlowPlayer
+} from './fixtures';
+import {
+	availableFlows,
+	expectStep,
+	expectStepId,
+	openFlow,
+	openWhatIf,
+	stepCount
+} from './flow-helpers';
+
+test('at least one flow page is published', () => {
+	expect(availableFlows.length).toBeGreaterThan(0);
+});
+
+for (const { id, path, definition } of availableFlows) {
+	test.describe(`flow page ${id}`, () => {
+		test('steps with the keyboard to the last step and back, and a deep link keeps its step', async ({
+			page
+		}) => {
+			await openFlow(page, '', path);
+			const count = await stepCount(page);
+			await page.getByRole('button', { name: 'Next step', exact: true }).focus();
+			await page.keyboard.press('End');
+			await expectStep(page, count - 1);
+			await page.keyboard.press('Home');
+			await expectStep(page, 0);
+
+			await openFlow(page, '?step=2', path);
+			await expectStep(page, 1);
+			await expect(page).toHaveURL(/\?step=2$/);
+		});
+
+		test('opens the inspector from its button', async ({ page }) => {
+			await openFlow(page, '?step=2', path);
+			await page.getByRole('button', { name: 'Open the inspector' }).focus();
+			await page.keyboard.press('Enter');
+			await expect(page.locator('.inspector h2.title')).toHaveText('Message inspector');
+		});
+
+		test('the clock control runs again later and comes back to now, from the keyboard', async ({
+			page
+		}) => {
+			await openFlow(page, '', path);
+			const clock = page.getByRole('group', { name: 'Simulated clock' });
+			const time = clock.locator('time');
+			await expect(time).toHaveText(/^\d\d:\d\d:\d\d UTC$/);
+			await clock.getByRole('button', { name: '+1 hour' }).focus();
+			await page.keyboard.press('Enter');
+			await waitForFlowPlayer(page);
+			await expect(page).toHaveURL(/[?&]clock=3600000(&|$)/);
+			await expect(clock).toContainText('+1 h');
+			await clock.getByRole('button', { name: '+5 min' }).click();
+			await waitForFlowPlayer(page);
+			await expect(page).toHaveURL(/[?&]clock=3900000(&|$)/);
+			await clock.getByRole('button', { name: 'Back to now' }).click();
+			await waitForFlowPlayer(page);
+			await expect(page).not.toHaveURL(/clock=/);
+			await expect(clock.getByRole('button', { name: 'Back to now' })).toBeDisabled();
+		});
+
+		for (const choice of definition.choices) {
+			for (const option of choice.options.filter((o) => o.value !== choice.default)) {
+				test(`a link can choose ${choice.id}=${option.value}`, async ({ page }) => {
+					await openFlow(page, `?${choice.id}=${option.value}`, path);
+					const group = page.getByRole('group', { name: choice.label });
+					await expect(group.getByRole('radio', { name: new RegExp(option.label) })).toBeChecked();
+					await expect(page).toHaveURL(new RegExp(`[?&]${choice.id}=${option.value}(&|$)`));
+				});
+			}
+		}
+
+		for (const mistake of definition.mistakes) {
+			test(`mistake ${mistake.id} shows its passage at the ${mistake.step} step`, async ({
+				page
+			}) => {
+				await openFlow(page, `?mistake=${mistake.id}&step=${mistake.step}`, path);
+				await openWhatIf(page);
+				await expect(page.getByRole('checkbox', { name: new RegExp(mistake.title) })).toBeChecked();
+				await expectStepId(page, mistake.step);
+				const panel = page.locator(
+					`[data-outcome="${mistake.outcome === 'ok' ? 'harm' : 'error'}"]`
+				);
+				await expect(panel).toBeVisible();
+				const cause = page.getByRole('heading', { name: `What went wrong: ${mistake.title}` });
+				await expect(cause).toBeVisible();
+			});
+		}
+
+		for (const colorScheme of ['light', 'dark'] as const) {
+			test(`passes axe in ${colorScheme} mode`, async ({ page }) => {
+				await emulateAppearance(page, { colorScheme, reducedMotion: 'reduce' });
+				await openFlow(page, '?step=2', path);
+				await openWhatIf(page);
+				await expectNoAxeViolations(page);
+			});
+		}
+	});
+}
