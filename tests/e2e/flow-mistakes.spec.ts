@@ -1,10 +1,10 @@
 import type { FlowMistakeDefinition } from '../../src/lib/flows/types';
-import { userPoolSignInMistakes } from '../../src/lib/flows/user-pool-sign-in/definition';
+import { definition } from '../../src/lib/flows/user-pool-sign-in/definition';
 import { expect, test, waitForFlowPlayer } from './fixtures';
 import { diagram, expectStep, expectStepId, openFlow, openWhatIf, stepCount } from './flow-helpers';
 
 /** The mistakes a service refuses; the others end well, and that is their lesson. */
-const refused = userPoolSignInMistakes.filter((m) => (m as FlowMistakeDefinition).outcome !== 'ok');
+const refused = definition.mistakes.filter((m) => (m as FlowMistakeDefinition).outcome !== 'ok');
 
 test.describe('"What if" mistakes', () => {
 	for (const mistake of refused) {

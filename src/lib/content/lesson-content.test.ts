@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-	userPoolSignInId,
-	userPoolSignInMistakes,
-	userPoolSignInSteps
-} from '../flows/user-pool-sign-in/definition';
+import { definition } from '../flows/user-pool-sign-in/definition';
+
+const userPoolSignInId = definition.id;
+const userPoolSignInMistakes = definition.mistakes;
+const userPoolSignInSteps = definition.steps;
 import {
 	ContentNotFoundError,
 	listFlowLessons,

@@ -5,6 +5,8 @@ export interface DemoUser {
 	username: string;
 	/** One line, from the scenario: status, MFA, groups. */
 	description: string;
+	/** A word or two for what makes their sign-in different: `password`, `MFA`, `new password`. */
+	tag: string;
 }
 
 /**
@@ -12,12 +14,17 @@ export interface DemoUser {
  * (CONFIRMED, or FORCE_CHANGE_PASSWORD with its new-password step). The UNCONFIRMED user is not
  * offered: the `unconfirmed-user` mistake signs in as them.
  *
- * @example demoUsers(defaultScenario) // [{ username: 'alice', description: 'Confirmed; ...' }, ...]
+ * @example demoUsers(defaultScenario) // [{ username: 'alice', description: 'Confirmed; ...', tag: 'password' }, ...]
  */
 export function demoUsers(scenario: Scenario): DemoUser[] {
 	return scenario.userPool.users
 		.filter((u) => u.enabled && (u.status === 'CONFIRMED' || u.status === 'FORCE_CHANGE_PASSWORD'))
-		.map((u) => ({ username: u.username, description: describe(u) }));
+		.map((u) => ({ username: u.username, description: describe(u), tag: tag(u) }));
+}
+
+function tag(user: UserScenario): string {
+	if (user.status === 'FORCE_CHANGE_PASSWORD') return 'new password';
+	return user.totpSecret ? 'MFA' : 'password';
 }
 
 function describe(user: UserScenario): string {

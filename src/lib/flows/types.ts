@@ -1,4 +1,4 @@
-import type { ActorId, Exchange } from '$lib/cloud';
+import type { ActorId, Cloud, Exchange } from '$lib/cloud';
 
 /** An actor drawn as a column (lifeline) of the sequence diagram. */
 export interface FlowActor {
@@ -17,6 +17,11 @@ export interface FlowActor {
 export interface FlowStepDefinition {
 	id: string;
 	title: string;
+	/**
+	 * The actor that does the step's work itself (verifying a token, letting time pass): the
+	 * diagram draws a note on its lifeline, besides any exchange the step makes.
+	 */
+	actor?: ActorId;
 }
 
 export interface FlowMistakeDefinition {
@@ -32,6 +37,59 @@ export interface FlowMistakeDefinition {
 	 */
 	outcome?: 'error' | 'ok';
 }
+
+/** One value a learner can pick for a choice. */
+export interface FlowChoiceOption {
+	value: string;
+	label: string;
+	/** One line: what picking it changes (shown as the option's tooltip). */
+	description?: string;
+	/** A word or two shown beside the label, e.g. `MFA` for a demo user with an authenticator app. */
+	tag?: string;
+}
+
+/**
+ * Something a learner can pick before a run (the demo user, the enhanced or basic flow). Its `id`
+ * is also its URL parameter (`?user=bob`), so it must not be `step`, `mistake` or `clock`.
+ */
+export interface FlowChoice {
+	id: string;
+	label: string;
+	options: readonly FlowChoiceOption[];
+	/** The `value` used when the URL names none (or one the flow does not have). */
+	default: string;
+}
+
+/**
+ * Issuers whose keys the inspector verifies a flow's tokens against, named by kind: `user-pool`
+ * is `https://cognito-idp.<region>.amazonaws.com/<pool id>`, `identity-pool` is
+ * `https://cognito-identity.amazonaws.com`.
+ */
+export type FlowTrust = 'user-pool' | 'identity-pool';
+
+/** Everything about a flow that is plain data: what `definition.ts` exports as `definition`. */
+export interface FlowDefinition {
+	id: string;
+	title: string;
+	actors: readonly FlowActor[];
+	/** Every step the flow can take, in the order a run meets them. */
+	steps: readonly FlowStepDefinition[];
+	mistakes: readonly FlowMistakeDefinition[];
+	choices: readonly FlowChoice[];
+	trusts: readonly FlowTrust[];
+}
+
+/** What `run.ts`'s `run` is given: a fresh cloud and the learner's picks. */
+export interface FlowRunOptions {
+	cloud: Cloud;
+	/** One value per choice the flow declares (its default when the learner picked none). */
+	choices: Record<string, string>;
+	/** Mistake ids of this flow. */
+	mistakes: string[];
+}
+
+/** What `run.ts` exports as `run`. Runs change the cloud: give each run a fresh one. */
+export type FlowRunFunction = (options: FlowRunOptions) => Promise<FlowRun>;
 
 /**
  * One step as it happened in a run: the exchanges it made (possibly none, for a step that happens

@@ -30,8 +30,8 @@ beforeAll(async () => {
 	const flow = findFlow('user-pool-sign-in')!;
 	const { run } = await flow.load();
 	[alice, bob] = await Promise.all([
-		run({ cloud: createCloud(), user: 'alice' }),
-		run({ cloud: createCloud(), user: 'bob' })
+		run({ cloud: createCloud(), choices: { user: 'alice' }, mistakes: [] }),
+		run({ cloud: createCloud(), choices: { user: 'bob' }, mistakes: [] })
 	]);
 }, 60_000);
 

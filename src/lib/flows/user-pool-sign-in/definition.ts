@@ -1,35 +1,27 @@
-// The attacker's own small door: its host, without the services behind the `$lib/cloud` barrel.
-import { attackerCollectorHost } from '$lib/cloud/attacker';
-import type { FlowActor, FlowMistakeDefinition, FlowStepDefinition } from '../types';
-
-export const userPoolSignInId = 'user-pool-sign-in';
-
-export const userPoolSignInActors: FlowActor[] = [
-	{ id: 'app', label: 'Web app', detail: 'in the browser' },
-	{ id: 'user-pool', label: 'User pool', detail: 'cognito-idp' },
-	// Only the tokens-in-local-storage mistake brings the attacker in.
-	{ id: 'attacker', label: 'Attacker', detail: attackerCollectorHost, optional: true }
-];
+// The scenario's own door, not the `$lib/cloud` barrel: that barrel also brings the services (SRP,
+// jose, key handling) into the first load.
+import { defaultScenario } from '$lib/cloud/scenario';
+import { actor } from '../actors';
+import { demoUsers } from '../demo-users';
+import type { FlowDefinition } from '../types';
 
 /** Every step the sign-in flow can take, in the order a run meets them. */
-export const userPoolSignInSteps = [
+const steps = [
 	{ id: 'initiate-auth', title: 'Start SRP sign-in' },
 	{ id: 'password-verifier', title: 'Prove the password' },
 	{ id: 'software-token-mfa', title: 'Answer the TOTP MFA challenge' },
 	{ id: 'new-password-required', title: 'Set a new password' },
-	{ id: 'verify-id-token', title: 'Verify the ID token' },
+	{ id: 'verify-id-token', title: 'Verify the ID token', actor: 'app' },
 	{ id: 'get-user', title: 'Call GetUser with the access token' },
 	{ id: 'steal-tokens', title: 'A script on the page steals the tokens' },
 	{ id: 'attacker-get-user', title: 'The attacker calls GetUser as the user' },
-	{ id: 'access-token-expires', title: 'An hour passes' },
+	{ id: 'access-token-expires', title: 'An hour passes', actor: 'app' },
 	{ id: 'refresh-tokens', title: 'Refresh the tokens' },
 	{ id: 'global-sign-out', title: 'Sign out everywhere' },
 	{ id: 'refresh-after-sign-out', title: 'Try the refresh token again' }
-] as const satisfies readonly FlowStepDefinition[];
+] as const;
 
-export type UserPoolSignInStepId = (typeof userPoolSignInSteps)[number]['id'];
-
-export const userPoolSignInMistakes = [
+const mistakes = [
 	{
 		id: 'wrong-password',
 		title: 'Wrong password',
@@ -87,6 +79,35 @@ export const userPoolSignInMistakes = [
 			'The app leaves its tokens in localStorage, where any script on the page can read them.',
 		outcome: 'ok'
 	}
-] as const satisfies readonly FlowMistakeDefinition[];
+] as const;
 
-export type UserPoolSignInMistakeId = (typeof userPoolSignInMistakes)[number]['id'];
+export const definition = {
+	id: 'user-pool-sign-in',
+	title: 'Sign in to a user pool',
+	actors: [
+		actor('app'),
+		actor('user-pool'),
+		// Only the tokens-in-local-storage mistake brings the attacker in.
+		actor('attacker', { optional: true })
+	],
+	steps,
+	mistakes,
+	choices: [
+		{
+			id: 'user',
+			label: 'Sign in as',
+			// Users of the default scenario; a variant scenario's runner checks the name it is given.
+			options: demoUsers(defaultScenario).map((u) => ({
+				value: u.username,
+				label: u.username,
+				description: u.description,
+				tag: u.tag
+			})),
+			default: 'alice'
+		}
+	],
+	trusts: ['user-pool']
+} as const satisfies FlowDefinition;
+
+export type UserPoolSignInStepId = (typeof steps)[number]['id'];
+export type UserPoolSignInMistakeId = (typeof mistakes)[number]['id'];

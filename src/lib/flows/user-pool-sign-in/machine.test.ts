@@ -14,7 +14,7 @@ import {
 	type UserPoolKeys
 } from '$lib/cloud';
 import type { UserPoolSignInMistakeId } from './definition';
-import { userPoolSignInMistakes } from './definition';
+import { definition } from './definition';
 import { userPoolSignInMachine } from './machine';
 import { signInInputFor } from './sign-in-options';
 import type { SignInTokens, UserPoolSignInInput } from './sign-in-types';
@@ -107,7 +107,7 @@ const stubInput = (mistakes: UserPoolSignInMistakeId[]): UserPoolSignInInput => 
  * mistakes in context, so the graph is explored once with no mistake and once per mistake.
  */
 function enumeratePaths(): StateKey[][] {
-	const inputs = [[], ...userPoolSignInMistakes.map((m) => [m.id])];
+	const inputs = [[], ...definition.mistakes.map((m) => [m.id])];
 	const seen = new Map<string, StateKey[]>();
 	for (const mistakes of inputs) {
 		const paths = getSimplePaths(userPoolSignInMachine, {

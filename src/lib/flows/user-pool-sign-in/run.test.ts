@@ -1,8 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCloud, generateUserPoolKeys, type UserPoolKeys } from '$lib/cloud';
 import type { FlowMistakeDefinition, FlowRun } from '../types';
-import { userPoolSignInMistakes, type UserPoolSignInMistakeId } from './definition';
-import { runUserPoolSignIn } from './run';
+import { definition, type UserPoolSignInMistakeId } from './definition';
+import { run as runFlow } from './run';
+
+const userPoolSignInMistakes = definition.mistakes;
+const runUserPoolSignIn = (options: {
+	cloud: ReturnType<typeof createCloud>;
+	user?: string;
+	mistakes?: readonly string[];
+}) =>
+	runFlow({
+		cloud: options.cloud,
+		choices: options.user === undefined ? {} : { user: options.user },
+		mistakes: [...(options.mistakes ?? [])]
+	});
 
 const pinnedAt = Date.UTC(2026, 10, 3, 9, 5, 7);
 let keys: UserPoolKeys;

@@ -10,8 +10,8 @@ let done: FlowRun;
 beforeAll(async () => {
 	const { run } = await findFlow('user-pool-sign-in')!.load();
 	[failed, done] = await Promise.all([
-		run({ cloud: createCloud(), mistakes: ['id-token-to-getuser'] }),
-		run({ cloud: createCloud() })
+		run({ cloud: createCloud(), choices: {}, mistakes: ['id-token-to-getuser'] }),
+		run({ cloud: createCloud(), choices: {}, mistakes: [] })
 	]);
 }, 60_000);
 

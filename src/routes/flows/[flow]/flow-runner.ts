@@ -16,9 +16,9 @@ export interface FlowRunner {
  *
  * @example
  * const runner = createFlowRunner(findFlow('user-pool-sign-in')!);
- * const { run } = await runner.run({ user: 'bob', mistakes: [], clock: 0 });
+ * const { run } = await runner.run({ choices: { user: 'bob' }, mistakes: [], clock: 0 });
  */
-export function createFlowRunner(flow: FlowCatalogueEntry<never>): FlowRunner {
+export function createFlowRunner(flow: FlowCatalogueEntry): FlowRunner {
 	if (typeof Worker === 'undefined') return mainThreadRunner(flow);
 	const fallback = mainThreadRunner(flow);
 	// A host that cannot start the worker (a wrong MIME type, a stricter CSP) still gets its run.
@@ -76,7 +76,7 @@ export class RunAbandonedError extends Error {
 	}
 }
 
-function mainThreadRunner(flow: FlowCatalogueEntry<never>): FlowRunner {
+function mainThreadRunner(flow: FlowCatalogueEntry): FlowRunner {
 	return {
 		async run(settings) {
 			const { runFlow } = await import('./run-flow');

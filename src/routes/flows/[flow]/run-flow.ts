@@ -3,7 +3,8 @@ import type { FlowCatalogueEntry, FlowRun } from '$lib/flows';
 
 /** What a learner chose for a run. */
 export interface RunSettings {
-	user: string;
+	/** A value per choice the flow declares, by choice id (`{ user: 'bob' }`). */
+	choices: Record<string, string>;
 	mistakes: string[];
 	/** Milliseconds the simulated clock starts ahead of the host clock. */
 	clock: number;
@@ -24,17 +25,16 @@ export interface RunResult {
  *
  * @example
  * const flow = findFlow('user-pool-sign-in')!;
- * const { run } = await runFlow(flow, { user: 'bob', mistakes: [], clock: 0 });
+ * const { run } = await runFlow(flow, { choices: { user: 'bob' }, mistakes: [], clock: 0 });
  */
 export async function runFlow(
-	entry: FlowCatalogueEntry<never>,
+	entry: FlowCatalogueEntry,
 	settings: RunSettings
 ): Promise<RunResult> {
 	const [{ createCloud }, flow] = await Promise.all([import('$lib/cloud'), entry.load()]);
 	const cloud = createCloud(undefined, { clock: { offset: settings.clock } });
 	// Each runner checks its own options: an unknown user or mistake id throws a TypeError.
-	const options = { cloud, user: settings.user, mistakes: settings.mistakes };
-	const run = await flow.run(options as never);
+	const run = await flow.run({ cloud, choices: settings.choices, mistakes: settings.mistakes });
 	return {
 		run,
 		jwks: await cloud.userPool.jwks(),
