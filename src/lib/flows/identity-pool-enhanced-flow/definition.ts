@@ -1,3 +1,10 @@
+// The scenario's own door, not the `$lib/cloud` barrel (that would bring the services into the
+// first load).
+import { defaultScenario } from '$lib/cloud/scenario';
+import { actor } from '../actors';
+import { demoUsers } from '../demo-users';
+import type { FlowDefinition } from '../types';
+
 /**
  * The enhanced (simplified) identity-pool flow: a user signs in to the user pool, the app trades
  * the ID token for temporary AWS credentials (GetId, then GetCredentialsForIdentity, with the
@@ -7,12 +14,7 @@
 export const definition = {
 	id: 'identity-pool-enhanced-flow',
 	title: 'From user pool tokens to AWS credentials',
-	actors: [
-		{ id: 'app', label: 'Web app', detail: 'in the browser' },
-		{ id: 'user-pool', label: 'User pool', detail: 'cognito-idp' },
-		{ id: 'identity-pool', label: 'Identity pool', detail: 'cognito-identity' },
-		{ id: 's3', label: 'S3', detail: 'flow-lab-notes' }
-	],
+	actors: [actor('app'), actor('user-pool'), actor('identity-pool'), actor('s3')],
 	steps: [
 		{ id: 'sign-in', title: 'Sign in to the user pool' },
 		{ id: 'edit-attribute', title: 'The user edits their own attribute' },
@@ -22,7 +24,7 @@ export const definition = {
 		{ id: 'get-object', title: 'Read the note back' },
 		{ id: 'list-objects', title: 'List the identity’s notes' },
 		{ id: 'read-other-identity', title: 'Read another identity’s note' },
-		{ id: 'credentials-expire', title: 'An hour passes' },
+		{ id: 'credentials-expire', title: 'An hour passes', actor: 'app' },
 		{ id: 'read-after-expiry', title: 'Read the note with the same credentials' }
 	],
 	mistakes: [
@@ -97,26 +99,24 @@ export const definition = {
 	choices: [
 		{
 			id: 'user',
-			label: 'Demo user',
-			options: [
-				{
-					value: 'alice',
-					label: 'alice',
-					description: 'Signs in with a password only.'
-				},
-				{
-					value: 'bob',
-					label: 'bob',
-					description: 'Signs in with a password and a code from an authenticator app.'
-				}
-			],
+			label: 'Sign in as',
+			// Users who sign in with a password, and an authenticator code if they have one; one who
+			// must first choose a new password belongs to the sign-in lesson.
+			options: demoUsers(defaultScenario)
+				.filter((u) => u.tag !== 'new password')
+				.map((u) => ({
+					value: u.username,
+					label: u.username,
+					description: u.description,
+					tag: u.tag
+				})),
 			default: 'alice'
 		}
 	],
 	// The only token this flow shows is the user pool's; the enhanced flow never hands the app
 	// the identity pool's own token.
 	trusts: ['user-pool']
-} as const;
+} as const satisfies FlowDefinition;
 
 export type EnhancedFlowStepId = (typeof definition.steps)[number]['id'];
 export type EnhancedFlowMistakeId = (typeof definition.mistakes)[number]['id'];
