@@ -24,3 +24,15 @@ export {
 	type WireRequest,
 	type WireResponse
 } from './http-message';
+export { awsQueryContentType, awsQueryErrorResponse, awsQueryResponse } from './aws-query-response';
+export { AwsQueryError, callAwsQuery } from './call-aws-query';
+export {
+	awsQueryAction,
+	awsQueryParams,
+	parseAwsQueryRequest,
+	queryListMember,
+	type AwsQueryRequest,
+	type ParseAwsQueryOptions
+} from './parse-aws-query-request';
+export { parseXml, type XmlElement, type XmlNode } from './parse-xml';
+export { escapeXml, writeXml, type XmlMembers, type XmlValue } from './write-xml';
