@@ -2,6 +2,7 @@ import { createAccount, type Account } from './account';
 import { createCollectorService, type CollectorService } from './attacker';
 import { createClock, type Clock, type ClockOptions } from './clock';
 import type { ActorId } from './exchange';
+import type { IdentityPool, IdentityPoolKeys } from './identity-pool';
 import { createExchangeLog, type ExchangeLog } from './exchange-log';
 import { createNetwork, type CloudFetch, type Sender } from './network';
 import { createRandom, type Random } from './random';
@@ -15,6 +16,8 @@ export interface CloudOptions {
 	random?: Random;
 	/** Fixed signing keys (tests); by default each cloud generates its own on first use. */
 	userPoolKeys?: UserPoolKeys;
+	/** The identity pool's fixed signing key (tests); by default generated on its first token. */
+	identityPoolKeys?: IdentityPoolKeys;
 }
 
 export interface Cloud {
@@ -57,6 +60,30 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 	const userPool = createUserPoolService(context, { keys: options.userPoolKeys });
 	network.register(userPool);
 	account.registerIssuer(userPool.issuer, () => userPool.jwks());
+	// The identity pool, its key host and its issuer share one lazily imported module: a page whose
+	// flow never calls it never downloads it.
+	let identityPool: Promise<IdentityPool> | undefined;
+	const loadIdentityPool = () =>
+		(identityPool ??= import('./identity-pool').then((m) =>
+			m.createIdentityPool(context, {
+				keys: options.identityPoolKeys,
+				signInCheck: (issuer, claims) => issuer !== userPool.issuer || userPool.signInActive(claims)
+			})
+		));
+	const identityPoolHost = `cognito-identity.${resolved.region}.amazonaws.com`;
+	network.register({
+		actor: 'identity-pool',
+		matches: (url) => url.protocol === 'https:' && url.host === identityPoolHost,
+		load: () => loadIdentityPool().then((pool) => pool.service)
+	});
+	network.register({
+		actor: 'identity-pool',
+		matches: (url) => url.protocol === 'https:' && url.host === 'cognito-identity.amazonaws.com',
+		load: () => loadIdentityPool().then((pool) => pool.wellKnown)
+	});
+	account.registerIssuer('https://cognito-identity.amazonaws.com', () =>
+		loadIdentityPool().then((pool) => pool.jwks())
+	);
 	const collector = createCollectorService(clock);
 	network.register(collector);
 

@@ -21,6 +21,7 @@ import { respondToAuthChallenge } from './operations/respond-to-auth-challenge';
 import { revokeToken } from './operations/revoke-token';
 import { signUp } from './operations/sign-up';
 import { updateUserAttributes } from './operations/update-user-attributes';
+import { signInActive } from './sign-in-active';
 import { openIdConfiguration, userPoolJwks } from './well-known';
 
 /** The simulated `cognito-idp` endpoint of the scenario's region, plus what the UI reads. */
@@ -34,6 +35,8 @@ export interface UserPoolService extends Service {
 	jwks(): Promise<JSONWebKeySet>;
 	/** Every code the pool has "sent", oldest first. */
 	readonly outbox: readonly OutboxMessage[];
+	/** Whether the sign-in behind an ID token still stands (an identity pool's ServerSideTokenCheck). */
+	signInActive(idTokenClaims: Record<string, unknown>): boolean;
 }
 
 export interface UserPoolServiceOptions {
@@ -105,6 +108,7 @@ export function createUserPoolService(
 		jwksUrl: `${model.issuer}/.well-known/jwks.json`,
 		jwks: () => userPoolJwks(model),
 		outbox: model.outbox,
+		signInActive: (claims) => signInActive(model, claims),
 		matches: (url) => url.protocol === 'https:' && url.host === host,
 		label: (request) =>
 			awsJsonOperation(request) ?? `${request.method} ${new URL(request.url).pathname}`,

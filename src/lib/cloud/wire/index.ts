@@ -2,6 +2,7 @@
 // the services and the clients that call them.
 export { AwsServiceError } from './aws-service-error';
 export { awsJson11ContentType, awsJsonErrorResponse, awsJsonResponse } from './aws-json-response';
+export { AwsJsonCallError, callAwsJson, type AwsJsonCall } from './call-aws-json';
 export {
 	awsJsonOperation,
 	parseAwsJsonRequest,

@@ -1,4 +1,5 @@
 import type { CloudFetch } from '$lib/cloud';
+import { AwsJsonCallError, callAwsJson } from '$lib/cloud/wire';
 import { UserPoolServiceError } from './sign-in-error';
 
 /** The user pool operations the flows call. */
@@ -9,8 +10,7 @@ export type UserPoolOperation =
  * One AWS JSON 1.1 call to the user pool API, sent as amazon-cognito-identity-js's `Client.request`
  * sends it (same headers, `POST /`, JSON body; members left out rather than sent as `null`, as the
  * SDK does). Resolves with the parsed body of a 2xx answer; rejects with `UserPoolServiceError`
- * for an AWS error, reading the error type the way both clients do: body `__type` (or `code`), the
- * part after a `#`, else the `x-amzn-errortype` header up to its `:`.
+ * for an AWS error (read by `callAwsJson`).
  *
  * @example await callUserPool(fetch, 'us-east-1', 'GetUser', { AccessToken })
  */
@@ -20,26 +20,17 @@ export async function callUserPool<T>(
 	operation: UserPoolOperation,
 	body: Record<string, unknown>
 ): Promise<T> {
-	const response = await fetch(`https://cognito-idp.${region}.amazonaws.com/`, {
-		method: 'POST',
-		headers: {
-			'Content-Type': 'application/x-amz-json-1.1',
-			'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
-			'X-Amz-User-Agent': 'aws-amplify/5.0.4',
-			'Cache-Control': 'no-store'
-		},
-		body: JSON.stringify(body)
-	});
-	const data: unknown = await response.json().catch(() => ({}));
-	if (response.ok) return data as T;
-
-	const fields = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-	const rawType =
-		text(fields.__type) ?? text(fields.code) ?? response.headers.get('x-amzn-errortype') ?? '';
-	const type = rawType.split('#').pop()!.split(':')[0]!.split(',')[0] || 'UnknownError';
-	const message = text(fields.message) ?? text(fields.Message) ?? 'UnknownError';
-	throw new UserPoolServiceError(type, message, response.status);
+	try {
+		return await callAwsJson<T>(fetch, {
+			host: `cognito-idp.${region}.amazonaws.com`,
+			targetPrefix: 'AWSCognitoIdentityProviderService',
+			operation,
+			body,
+			headers: { 'X-Amz-User-Agent': 'aws-amplify/5.0.4', 'Cache-Control': 'no-store' }
+		});
+	} catch (error) {
+		if (error instanceof AwsJsonCallError)
+			throw new UserPoolServiceError(error.type, error.serviceMessage, error.status);
+		throw error;
+	}
 }
-
-const text = (value: unknown): string | undefined =>
-	typeof value === 'string' ? value : undefined;
