@@ -8,6 +8,7 @@ import { createNetwork, type CloudFetch, type Sender } from './network';
 import { createRandom, type Random } from './random';
 import { resolveScenario, type Scenario } from './scenario';
 import type { ServiceContext } from './service';
+import { matchesStsHost } from './sts/sts-host';
 import { createUserPoolService, type UserPoolKeys, type UserPoolService } from './user-pool';
 import type { WireRequest, WireResponse } from './wire/http-message';
 
@@ -59,7 +60,11 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 
 	const userPool = createUserPoolService(context, { keys: options.userPoolKeys });
 	network.register(userPool);
-	account.registerIssuer(userPool.issuer, () => userPool.jwks());
+	account.registerIssuer(
+		userPool.issuer,
+		() => userPool.jwks(),
+		resolved.userPool.clients.map((c) => c.id)
+	);
 	// The identity pool, its key host and its issuer share one lazily imported module: a page whose
 	// flow never calls it never downloads it.
 	let identityPool: Promise<IdentityPool> | undefined;
@@ -81,11 +86,18 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 		matches: (url) => url.protocol === 'https:' && url.host === 'cognito-identity.amazonaws.com',
 		load: () => loadIdentityPool().then((pool) => pool.wellKnown)
 	});
-	account.registerIssuer('https://cognito-identity.amazonaws.com', () =>
-		loadIdentityPool().then((pool) => pool.jwks())
+	account.registerIssuer(
+		'https://cognito-identity.amazonaws.com',
+		() => loadIdentityPool().then((pool) => pool.jwks()),
+		[resolved.identityPool.id]
 	);
 	const collector = createCollectorService(clock);
 	network.register(collector);
+	network.register({
+		actor: 'sts',
+		matches: matchesStsHost,
+		load: async () => (await import('./sts')).createStsService(context)
+	});
 
 	const fetchAs =
 		(actor: ActorId): CloudFetch =>

@@ -1,3 +1,4 @@
+import type { Outcome } from './wire/read-outcome';
 /**
  * One request/response pair as it crossed the simulated network. Plain, serialisable data: the
  * diagram, the inspector and the lesson consume only this, never the cloud itself.
@@ -40,6 +41,8 @@ export interface Exchange {
 	label: string;
 	request: RecordedRequest;
 	response: RecordedResponse;
+	/** How it ended, read from the whole response (`readOutcome`): captions, diagram and inspector show this. */
+	outcome: Outcome;
 	/** Simulated time (epoch ms) when the request was sent. */
 	at: number;
 	/** For a call a service made while answering another exchange: that exchange's id. */

@@ -10,6 +10,7 @@ export type {
 	RecordedResponse
 } from './exchange';
 export type { ExchangeLog, ExchangeListener } from './exchange-log';
+export type { Outcome } from './wire/read-outcome';
 export type { CloudFetch, Sender } from './network';
 export type { LazyService, Service, ServiceCall, ServiceContext } from './service';
 export * from './account';

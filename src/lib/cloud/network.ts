@@ -10,6 +10,7 @@ import {
 	type WireRequest,
 	type WireResponse
 } from './wire/http-message';
+import { readOutcome } from './wire/read-outcome';
 
 /** `fetch`-shaped: what the flows, jose and the AWS SDK request handler call. */
 export type CloudFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
@@ -66,6 +67,8 @@ export function createNetwork(clock: Clock, log: ExchangeLog): Network {
 				label: labelFor(service, request, url),
 				request: record(request),
 				response: record(response),
+				// From the whole body: the recorded one may be cut short.
+				outcome: readOutcome(response),
 				at,
 				...(sender.parent !== undefined && { parent: sender.parent }),
 				...(explanations.length > 0 && { explanations })

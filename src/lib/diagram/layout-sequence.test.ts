@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '$lib/cloud';
+import { readOutcome } from '$lib/cloud/wire/read-outcome';
 import type { FlowActor, FlowRunStep } from '$lib/flows/types';
 import { arrowHead } from './arrow-head';
 import { fitLabel } from './fit-label';
@@ -17,13 +18,15 @@ const actors: FlowActor[] = [
 ];
 
 function exchange(id: number, status = 200, body = '{}', from = 'app', to = 'user-pool'): Exchange {
+	const response = { status, statusText: '', headers: [], body };
 	return {
 		id,
 		from,
 		to,
 		label: 'Op',
 		request: { method: 'POST', url: 'https://example.test/', headers: [], body: '' },
-		response: { status, statusText: '', headers: [], body },
+		response,
+		outcome: readOutcome(response),
 		at: 0
 	};
 }
@@ -184,12 +187,11 @@ describe('layoutSequence', () => {
 });
 
 describe('responseSummary', () => {
-	const res = (status: number, body: string, statusText = '') => ({
-		status,
-		statusText,
-		headers: [],
-		body
-	});
+	// The outcome as the network reads it, beside the recorded response.
+	const res = (status: number, body: string, statusText = '') => {
+		const response = { status, statusText, headers: [], body };
+		return { response, outcome: readOutcome(response) };
+	};
 
 	it('names the AWS error type, without its namespace, and keeps the message', () => {
 		const body = JSON.stringify({

@@ -169,7 +169,7 @@ function layoutMessage(
 	// background, so crossing a lifeline stays legible.
 	const room = span + 0.8 * columnWidth - 12;
 	const maxChars = Math.max(4, Math.floor(room / m.charWidth));
-	const summary = responseSummary(exchange.response);
+	const summary = responseSummary(exchange);
 	const requestY = top + m.rowHeight;
 	const responseY = requestY + m.rowHeight;
 	const labelX = (x1 + x2) / 2;

@@ -29,11 +29,20 @@ const getUser = (fetch: typeof globalThis.fetch) =>
 		body: JSON.stringify({ AccessToken: 'not-a-token' })
 	}).then((r) => r.status);
 
+interface Context {
+	fetch: typeof globalThis.fetch;
+	refusedSteps: string[];
+	error: string | null;
+}
+
+const fetchOf = ({ context }: { context: Context }) => context.fetch;
+
 // Four step states: one ok, one refused on purpose, one without exchanges, one that fails the run.
 const machine = setup({
 	types: {
 		input: {} as { fetch: typeof globalThis.fetch },
-		context: {} as { fetch: typeof globalThis.fetch; refusedSteps: string[]; error: string | null }
+		context: {} as Context,
+		output: {} as { error: string | null }
 	},
 	actors: {
 		collect: fromPromise<number, typeof globalThis.fetch>(({ input }) =>
@@ -51,16 +60,18 @@ const machine = setup({
 	states: {
 		collect: {
 			meta: { step: 'collect' },
-			invoke: { src: 'collect', input: ({ context }) => context.fetch, onDone: 'denied' }
+			invoke: { src: 'collect', input: fetchOf, onDone: 'denied' }
 		},
 		denied: {
 			meta: { step: 'denied' },
 			invoke: {
 				src: 'getUser',
-				input: ({ context }) => context.fetch,
+				input: fetchOf,
 				onDone: {
 					target: 'think',
-					actions: assign({ refusedSteps: ({ context }) => [...context.refusedSteps, 'denied'] })
+					actions: assign({
+						refusedSteps: ({ context }: { context: Context }) => [...context.refusedSteps, 'denied']
+					})
 				}
 			}
 		},
@@ -70,7 +81,7 @@ const machine = setup({
 			meta: { step: 'fatal' },
 			invoke: {
 				src: 'fail',
-				input: ({ context }) => context.fetch,
+				input: fetchOf,
 				onError: {
 					target: 'failed',
 					actions: assign({ error: ({ event }) => (event.error as Error).message })

@@ -2,11 +2,18 @@ import fc from 'fast-check';
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '$lib/cloud';
+import { readOutcome } from '$lib/cloud/wire/read-outcome';
 import Inspector from './Inspector.svelte';
 import { signInTokens, testPool as pool } from './test-pool.fixture';
 import { clientId, issuer, now } from './test-tokens.fixture';
 
 function exchange(requestBody: string, responseBody: string, status = 200): Exchange {
+	const response = {
+		status,
+		statusText: status === 200 ? 'OK' : 'Bad Request',
+		headers: [['content-type', 'application/x-amz-json-1.1']] as [string, string][],
+		body: responseBody
+	};
 	return {
 		id: 2,
 		from: 'app',
@@ -21,12 +28,8 @@ function exchange(requestBody: string, responseBody: string, status = 200): Exch
 			],
 			body: requestBody
 		},
-		response: {
-			status,
-			statusText: status === 200 ? 'OK' : 'Bad Request',
-			headers: [['content-type', 'application/x-amz-json-1.1']],
-			body: responseBody
-		},
+		response,
+		outcome: readOutcome(response),
 		at: now
 	};
 }
@@ -35,9 +38,7 @@ const props = (ex: Exchange | null) => ({
 	exchange: ex,
 	step: null,
 	now,
-	jwks: pool.jwks,
-	issuer,
-	clientIds: [clientId]
+	trusted: [{ issuer, kind: 'user-pool' as const, jwks: pool.jwks, audiences: [clientId] }]
 });
 
 describe('Inspector (server render)', () => {

@@ -14,6 +14,7 @@ export {
 export { findTokens, looksLikeToken, type FoundToken, type TokenSource } from './find-tokens';
 export {
 	verifyJwt,
+	type TrustedIssuer,
 	type VerificationResult,
 	type VerificationStep,
 	type VerificationStepId,
@@ -24,5 +25,4 @@ export { findSrpValues, isSrpExchange, srpNote, srpSummary, type NotedValue } fr
 export { describeClaimTime, formatDuration, relativeTime } from './relative-time';
 export { formatUtc } from './format-utc';
 export { prettyBody, reindentJson, type BodyKind, type PrettyBody } from './pretty-body';
-export { describeError, type ErrorSummary } from './describe-error';
 export { jsonStrings, tryParseJson, type JsonString } from './walk-json';

@@ -102,9 +102,7 @@ describe('verifyJwt agrees with aws-jwt-verify 5.2.1', () => {
 					: (stepOf.find(([type]) => error instanceof type)?.[1] ?? String(error));
 			}
 			const ours = await verifyJwt(token, {
-				jwks: pool.jwks,
-				issuer,
-				clientIds: [clientId],
+				trusted: [{ issuer, kind: 'user-pool', jwks: pool.jwks, audiences: [clientId] }],
 				now: at,
 				expectedUse: use
 			});

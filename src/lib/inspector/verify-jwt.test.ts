@@ -14,7 +14,8 @@ import {
 import { testPool as pool } from './test-pool.fixture';
 import { verifyJwt, type VerificationResult, type VerifyOptions } from './verify-jwt';
 
-const options: VerifyOptions = { jwks: pool.jwks, issuer, clientIds: [clientId], now };
+const userPool = { issuer, kind: 'user-pool', jwks: pool.jwks, audiences: [clientId] } as const;
+const options: VerifyOptions = { trusted: [userPool], now };
 
 const statuses = (result: VerificationResult) => result.steps.map((s) => `${s.id}:${s.status}`);
 
@@ -108,7 +109,7 @@ describe('verifyJwt', () => {
 		const result = await verifyJwt(token, options);
 		expect(result.failure).toMatchObject({
 			id: 'signature',
-			detail: 'Signature algorithm not allowed: alg is "HS256". Expected: "RS256".'
+			detail: 'Signature algorithm not allowed: alg is "HS256". Expected one of: "RS256", "RS512".'
 		});
 	});
 
@@ -143,7 +144,7 @@ describe('verifyJwt', () => {
 	it('names the client it got and the clients it expected', async () => {
 		const result = await verifyJwt(await sign(idClaims({ aud: 'someotherclient' }), pool.idKey), {
 			...options,
-			clientIds: [clientId, 'secondclient']
+			trusted: [{ ...userPool, audiences: [clientId, 'secondclient'] }]
 		});
 		expect(result.failure?.detail).toBe(
 			`Client ID not allowed: aud is "someotherclient". Expected one of: "${clientId}", "secondclient".`
@@ -174,7 +175,10 @@ describe('verifyJwt', () => {
 	});
 
 	it('says so when the JWKS is not loaded', async () => {
-		const result = await verifyJwt(await sign(idClaims(), pool.idKey), { ...options, jwks: null });
+		const result = await verifyJwt(await sign(idClaims(), pool.idKey), {
+			...options,
+			trusted: [{ ...userPool, jwks: null }]
+		});
 		expect(result.failure?.detail).toBe(
 			"No JWKS to check against: the user pool's public keys are not loaded yet."
 		);
@@ -186,5 +190,79 @@ describe('verifyJwt', () => {
 			expect(result.verified).toBe(false);
 			expect(result.steps).toHaveLength(7);
 		}
+	});
+});
+
+describe('verifyJwt with the issuers a flow trusts', () => {
+	const identityPoolId = 'us-east-1:4f5e6d7c-8b9a-4c1d-9e2f-0a1b2c3d4e5f';
+	const identityIssuer = 'https://cognito-identity.amazonaws.com';
+
+	// The identity pool signs RS512 (cognito.md §7.6): the fixture's key, imported for RS512.
+	async function identityPool() {
+		const { exportJWK, importJWK } = await import('jose');
+		const privateJwk = await exportJWK(pool.idKey.privateKey);
+		const key = await importJWK({ ...privateJwk, alg: 'RS512' }, 'RS512');
+		const kid = 'us-east-11';
+		const trusted = {
+			issuer: identityIssuer,
+			kind: 'identity-pool',
+			jwks: { keys: [{ ...pool.idKey.publicJwk, kid, alg: 'RS512' }] as unknown as JsonWebKey[] },
+			audiences: [identityPoolId]
+		} as const;
+		const token = (claims: Record<string, unknown>) =>
+			new SignJWT({
+				sub: 'us-east-1:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+				aud: identityPoolId,
+				iss: identityIssuer,
+				amr: ['unauthenticated'],
+				iat,
+				exp: iat + 600,
+				...claims
+			})
+				.setProtectedHeader({ alg: 'RS512', kid, typ: 'JWS' })
+				.sign(key);
+		return { trusted, token };
+	}
+
+	it('verifies an identity pool OpenID token against the issuer its iss names, RS512, no token_use', async () => {
+		const { trusted, token } = await identityPool();
+		const result = await verifyJwt(await token({}), { trusted: [userPool, trusted], now });
+		expect(statuses(result)).toEqual([
+			'structure:pass',
+			'kid:pass',
+			'signature:pass',
+			'expiry:pass',
+			'issuer:pass',
+			'audience:pass'
+		]);
+		expect(result.steps.at(-1)?.label).toBe('Audience: aud must be the identity pool');
+		// A user pool token on the same page still goes to the user pool's keys.
+		const id = await sign(idClaims(), pool.idKey);
+		expect((await verifyJwt(id, { trusted: [userPool, trusted], now })).verified).toBe(true);
+	});
+
+	it('refuses an identity pool token minted for another identity pool', async () => {
+		const { trusted, token } = await identityPool();
+		const result = await verifyJwt(await token({ aud: 'us-east-1:other' }), {
+			trusted: [trusted],
+			now
+		});
+		expect(result.failure?.id).toBe('audience');
+	});
+
+	it('says plainly when the token comes from an issuer the flow does not trust', async () => {
+		const { trusted, token } = await identityPool();
+		const result = await verifyJwt(await token({}), { trusted: [userPool], now });
+		expect(result.failure?.id).toBe('kid');
+		expect(result.failure?.detail).toContain(
+			`Its iss "${identityIssuer}" is not an issuer this flow trusts.`
+		);
+		const foreign = await sign(idClaims({ iss: 'https://issuer.example' }), pool.idKey);
+		const many = await verifyJwt(foreign, { trusted: [userPool, trusted], now });
+		expect(many.failure?.detail).toBe(
+			`Issuer not trusted: iss is "https://issuer.example", and this flow trusts only "${issuer}", "${identityIssuer}", so there are no keys to check the token against.`
+		);
+		const none = await verifyJwt(foreign, { trusted: [], now });
+		expect(none.failure?.detail).toContain('this flow trusts only (none)');
 	});
 });

@@ -24,13 +24,28 @@ export interface VerificationResult {
 	failure?: VerificationStep;
 }
 
-export interface VerifyOptions {
-	/** The user pool's JWKS, or `null` while it is not known. */
-	jwks: { keys: JsonWebKey[] } | null;
-	/** `https://cognito-idp.<region>.amazonaws.com/<userPoolId>` */
+/** An issuer a flow trusts, with its published keys and the audiences it issues tokens for. */
+export interface TrustedIssuer {
+	/** The `iss` its tokens carry, e.g. `https://cognito-idp.<region>.amazonaws.com/<userPoolId>`. */
 	issuer: string;
-	/** App client IDs that may appear in `aud` (ID tokens) or `client_id` (access tokens). */
-	clientIds: string[];
+	/**
+	 * A `user-pool` issues ID and access tokens (checked for `token_use`, and `aud` or `client_id`);
+	 * the `identity-pool` issues OpenID tokens whose `aud` is the identity pool id.
+	 */
+	kind: 'user-pool' | 'identity-pool';
+	/** Its JWKS, or `null` while it is not known. */
+	jwks: { keys: JsonWebKey[] } | null;
+	/** Values its tokens may name as their audience: app client ids, or identity pool ids. */
+	audiences: readonly string[];
+}
+
+export interface VerifyOptions {
+	/**
+	 * The issuers the flow trusts. A token is checked against the one its `iss` names; with a single
+	 * trusted issuer, against that one whatever `iss` says (as a verifier configured for one user
+	 * pool does), so a foreign token fails at its key or its issuer.
+	 */
+	trusted: readonly TrustedIssuer[];
 	/** Simulated time, epoch ms. */
 	now: number;
 	/** The kind the receiver needs, e.g. `access` for a token sent as GetUser's `AccessToken`. */
@@ -46,6 +61,9 @@ class StepFailure extends Error {
 	}
 }
 
+/** The algorithms Cognito signs with: RS256 (user pools), RS512 (the identity pool's tokens). */
+const algorithms = ['RS256', 'RS512'];
+
 const labels: Record<VerificationStepId, string> = {
 	structure: 'Structure: three base64url parts; header and payload must be JSON objects',
 	kid: "Key: the header's kid must be in the user pool's JWKS",
@@ -56,14 +74,23 @@ const labels: Record<VerificationStepId, string> = {
 	audience: 'Audience: aud (ID token) or client_id (access token) must be an app client of the pool'
 };
 
+/** The same checks for the identity pool's OpenID tokens, which have no token_use. */
+const identityPoolLabels: Partial<Record<VerificationStepId, string>> = {
+	kid: "Key: the header's kid must be in the identity pool's JWKS",
+	signature: 'Signature: RS512 over header.payload must check out with that key',
+	issuer: 'Issuer: iss must be the identity pool service',
+	audience: 'Audience: aud must be the identity pool'
+};
+
 /**
  * Verifies a Cognito ID or access token as aws-jwt-verify does, as labelled steps that stop at the
  * first failure: structure → kid in JWKS → RS256 signature → not expired at `now` → issuer →
- * token_use → audience. jose is imported only here, on first use, so a page that never verifies
- * never loads it. Never throws.
+ * token_use → audience; an identity pool OpenID token the same way, RS512 and without token_use.
+ * The keys and audiences are those of the trusted issuer the token's `iss` names. jose is imported
+ * only here, on first use, so a page that never verifies never loads it. Never throws.
  *
  * @example
- * const { verified, failure } = await verifyJwt(token, { jwks, issuer, clientIds, now });
+ * const { verified, failure } = await verifyJwt(token, { trusted: [{ issuer, kind: 'user-pool', jwks, audiences }], now });
  * failure?.detail // -> 'Token expired at 2026-11-22 01:24:52 UTC (exp 1795310692), 3 min before ...'
  */
 export async function verifyJwt(
@@ -74,6 +101,9 @@ export async function verifyJwt(
 	let header: JsonObject = {};
 	let payload: JsonObject = {};
 	let jwk: JsonWebKey | undefined;
+	// Chosen once the payload is decoded: the issuer the token names, among those trusted.
+	let source: TrustedIssuer | undefined;
+	const trustedList = () => list(options.trusted.map((t) => t.issuer));
 
 	const checks: [VerificationStepId, () => string | Promise<string>][] = [
 		[
@@ -95,16 +125,29 @@ export async function verifyJwt(
 				}
 				header = decoded.header;
 				payload = decoded.payload;
+				source =
+					options.trusted.find((t) => t.issuer === payload.iss) ??
+					(options.trusted.length === 1 ? options.trusted[0] : undefined);
 				return 'Three base64url parts; the header and the payload decode to JSON objects.';
 			}
 		],
 		[
 			'kid',
 			() => {
-				const keys = options.jwks?.keys;
+				if (!source) {
+					throw new StepFailure(
+						`Issuer not trusted: iss is ${show(payload.iss)}, and this flow trusts only ${trustedList()}, so there are no keys to check the token against.`,
+						{
+							field: 'iss',
+							actual: payload.iss,
+							expected: options.trusted.map((t) => t.issuer)
+						}
+					);
+				}
+				const keys = source.jwks?.keys;
 				if (!keys) {
 					throw new StepFailure(
-						"No JWKS to check against: the user pool's public keys are not loaded yet.",
+						`No JWKS to check against: the ${poolName(source)}'s public keys are not loaded yet.`,
 						{ field: 'jwks', actual: null, expected: 'the JWKS' }
 					);
 				}
@@ -119,8 +162,12 @@ export async function verifyJwt(
 				}
 				jwk = keys.find((k) => (k as { kid?: unknown }).kid === kid);
 				if (!jwk) {
+					const foreign =
+						payload.iss === source.issuer
+							? ''
+							: ` Its iss ${show(payload.iss)} is not an issuer this flow trusts.`;
 					throw new StepFailure(
-						`JWK for kid ${show(kid)} not found in the JWKS. Expected one of: ${list(kids)}. A token signed by another user pool fails here.`,
+						`JWK for kid ${show(kid)} not found in the JWKS. Expected one of: ${list(kids)}. A token signed by another ${poolName(source)} fails here.${foreign}`,
 						{ field: 'kid', actual: kid, expected: kids }
 					);
 				}
@@ -132,27 +179,31 @@ export async function verifyJwt(
 		[
 			'issuer',
 			() => {
+				// Reached only with a source: the key step fails without one.
+				const expected = source!.issuer;
 				if (payload.iss === undefined) {
-					throw new StepFailure(`Missing iss. Expected: ${show(options.issuer)}.`, {
+					throw new StepFailure(`Missing iss. Expected: ${show(expected)}.`, {
 						field: 'iss',
 						actual: undefined,
-						expected: options.issuer
+						expected
 					});
 				}
-				if (payload.iss !== options.issuer) {
+				if (payload.iss !== expected) {
 					throw new StepFailure(
-						`Issuer not allowed: iss is ${show(payload.iss)}. Expected: ${show(options.issuer)}.`,
-						{ field: 'iss', actual: payload.iss, expected: options.issuer }
+						`Issuer not allowed: iss is ${show(payload.iss)}. Expected: ${show(expected)}.`,
+						{ field: 'iss', actual: payload.iss, expected }
 					);
 				}
-				return `iss is ${show(payload.iss)}, this user pool.`;
+				return `iss is ${show(payload.iss)}, this ${poolName(source!)}.`;
 			}
 		],
 		['token-use', () => checkTokenUse(payload, options.expectedUse)],
-		['audience', () => checkAudience(payload, options.clientIds)]
+		['audience', () => checkAudience(payload, source!)]
 	];
+	const identityPool = () => source?.kind === 'identity-pool';
 
 	const labelFor = (id: VerificationStepId): string => {
+		if (identityPool()) return identityPoolLabels[id] ?? labels[id];
 		if (id === 'token-use' && options.expectedUse) {
 			return `Token use: token_use must be ${options.expectedUse}, the kind this field carries`;
 		}
@@ -166,6 +217,8 @@ export async function verifyJwt(
 	};
 
 	for (const [id, check] of checks) {
+		// OpenID tokens of the identity pool have no token_use to check.
+		if (id === 'token-use' && identityPool()) continue;
 		if (steps.some((s) => s.status === 'fail')) {
 			steps.push({
 				id,
@@ -203,14 +256,11 @@ async function checkSignature(
 	header: JsonObject,
 	jwk: JsonWebKey | undefined
 ): Promise<string> {
-	if (header.alg !== 'RS256') {
+	const alg = header.alg;
+	if (typeof alg !== 'string' || !algorithms.includes(alg)) {
 		throw new StepFailure(
-			`Signature algorithm not allowed: alg is ${show(header.alg)}. Expected: "RS256".`,
-			{
-				field: 'alg',
-				actual: header.alg,
-				expected: 'RS256'
-			}
+			`Signature algorithm not allowed: alg is ${show(alg)}. Expected one of: ${list(algorithms)}.`,
+			{ field: 'alg', actual: alg, expected: algorithms }
 		);
 	}
 	if (!jwk) throw new StepFailure('No key to check the signature with.');
@@ -230,14 +280,14 @@ async function checkSignature(
 	const { compactVerify, importJWK } = await import('jose');
 	let key: Awaited<ReturnType<typeof importJWK>>;
 	try {
-		key = await importJWK(jwk as Parameters<typeof importJWK>[0], 'RS256');
+		key = await importJWK(jwk as Parameters<typeof importJWK>[0], alg);
 	} catch (error) {
 		throw new StepFailure(
 			`The JWKS entry for kid ${show(header.kid)} is not a usable RSA public key (${errorText(error)}).`
 		);
 	}
 	try {
-		await compactVerify(token, key, { algorithms: ['RS256'] });
+		await compactVerify(token, key, { algorithms: [alg] });
 	} catch {
 		throw new StepFailure(
 			`Invalid signature: header.payload was not signed by the private half of key ${show(header.kid)}, or was changed after signing.`,
@@ -310,9 +360,11 @@ function checkTokenUse(payload: JsonObject, expected: 'id' | 'access' | undefine
 		: `token_use is ${show(use)}: ${use === 'id' ? 'an ID token' : 'an access token'}.`;
 }
 
-function checkAudience(payload: JsonObject, clientIds: string[]): string {
-	// ID tokens name their client in aud; access tokens have no aud and use client_id.
-	const field = payload.token_use === 'id' ? 'aud' : 'client_id';
+function checkAudience(payload: JsonObject, source: TrustedIssuer): string {
+	const clientIds = source.audiences;
+	// ID tokens name their client in aud; access tokens have no aud and use client_id; the identity
+	// pool's tokens name the identity pool in aud.
+	const field = source.kind === 'identity-pool' || payload.token_use === 'id' ? 'aud' : 'client_id';
 	const value = payload[field];
 	const want =
 		clientIds.length === 1
@@ -337,7 +389,13 @@ function checkAudience(payload: JsonObject, clientIds: string[]): string {
 			expected: clientIds
 		});
 	}
-	return `${field} is ${show(value)}, an app client of this pool.`;
+	return source.kind === 'identity-pool'
+		? `aud is ${show(value)}, the identity pool.`
+		: `${field} is ${show(value)}, an app client of this pool.`;
+}
+
+function poolName(source: TrustedIssuer): string {
+	return source.kind === 'identity-pool' ? 'identity pool' : 'user pool';
 }
 
 function isString(value: unknown): value is string {
@@ -354,7 +412,7 @@ function show(value: unknown): string {
 	}
 }
 
-function list(values: string[]): string {
+function list(values: readonly string[]): string {
 	return values.length === 0 ? '(none)' : values.map(show).join(', ');
 }
 

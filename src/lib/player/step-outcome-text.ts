@@ -1,3 +1,4 @@
+import { outcomeText } from '$lib/cloud/wire/read-outcome';
 import type { FlowRunStep } from '$lib/flows/types';
 
 /**
@@ -9,22 +10,9 @@ import type { FlowRunStep } from '$lib/flows/types';
  */
 export function stepOutcomeText(step: FlowRunStep): string {
 	if (step.outcome === 'ok') return 'Succeeded.';
-	const failed = step.exchanges.findLast((e) => e.response.status >= 400);
+	const failed = step.exchanges.findLast((e) => !e.outcome.ok);
 	if (!failed) return 'Failed.';
-	const detail = errorOf(failed.response.body);
-	const text = `Failed: ${failed.response.status}${detail ? ` ${detail}` : ''}`;
+	const detail = outcomeText(failed.outcome);
+	const text = `Failed: ${failed.outcome.status}${detail ? ` ${detail}` : ''}`;
 	return text.endsWith('.') ? text : `${text}.`;
-}
-
-function errorOf(body: string): string | undefined {
-	try {
-		const json = JSON.parse(body) as Record<string, unknown>;
-		const type = typeof json.__type === 'string' ? json.__type : json.error;
-		const message = json.message ?? json.Message ?? json.error_description;
-		if (typeof type !== 'string') return undefined;
-		const name = type.slice(type.lastIndexOf('#') + 1);
-		return typeof message === 'string' ? `${name}: ${message}` : name;
-	} catch {
-		return undefined;
-	}
 }

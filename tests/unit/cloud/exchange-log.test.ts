@@ -14,6 +14,7 @@ function partial(label: string, at = 0): Omit<Exchange, 'id'> {
 			body: '{}'
 		},
 		response: { status: 200, statusText: '', headers: [], body: '{}' },
+		outcome: { ok: true, status: 200, code: null, message: null },
 		at
 	};
 }

@@ -41,6 +41,30 @@ describe('createNetwork', () => {
 		expect(await b.json()).toEqual({ actor: 'service-b', method: 'GET', body: '' });
 	});
 
+	it("records each exchange's outcome, read from the whole body even when the record is cut", async () => {
+		const { network, log } = setup();
+		const padding = ' '.repeat(70 * 1024);
+		network.register({
+			actor: 's3',
+			matches: (url) => url.host === 'bucket.example.com',
+			handle: async () =>
+				wireResponse(
+					403,
+					{ 'content-type': 'application/xml' },
+					`<?xml version="1.0"?>${padding}<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>`
+				)
+		});
+		await network.fetch('https://bucket.example.com/key');
+		const [exchange] = log.entries;
+		expect(exchange!.response.body).not.toContain('AccessDenied');
+		expect(exchange!.outcome).toEqual({
+			ok: false,
+			status: 403,
+			code: 'AccessDenied',
+			message: 'Access Denied'
+		});
+	});
+
 	it('gives a request to the first registered service that matches it', async () => {
 		const { network } = setup();
 		network.register(echoService('a.example.com', 'first'));
@@ -82,6 +106,7 @@ describe('createNetwork', () => {
 					],
 					body: '{"actor":"service-a","method":"PUT","body":"hello"}'
 				},
+				outcome: { ok: true, status: 201, code: null, message: null },
 				at: t0
 			}
 		]);

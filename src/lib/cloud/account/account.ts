@@ -54,10 +54,20 @@ export interface Account {
 	issueCredentials(input: IssueCredentialsInput): TemporaryCredentials;
 	/** The owner of an access key id, long-term or temporary; `undefined` for an unknown key. */
 	accessKeyOwner(accessKeyId: string): AccessKeyOwner | undefined;
-	/** Registers the published keys of an issuer (`iss`), fetched lazily (keys come on first use). */
-	registerIssuer(issuer: string, jwks: () => Promise<JSONWebKeySet>): void;
+	/**
+	 * Registers the published keys of an issuer (`iss`), fetched lazily (keys come on first use),
+	 * and the audiences its tokens are issued for (app client ids, an identity pool id), which the
+	 * inspector accepts in `aud` / `client_id`.
+	 */
+	registerIssuer(
+		issuer: string,
+		jwks: () => Promise<JSONWebKeySet>,
+		audiences?: readonly string[]
+	): void;
 	/** The keys of a registered issuer, or `undefined` for one this account does not know. */
 	issuerKeys(issuer: string): Promise<JSONWebKeySet> | undefined;
+	/** The audiences registered with an issuer (none for one registered without). */
+	issuerAudiences(issuer: string): readonly string[];
 	/** Issuers registered so far. */
 	readonly issuers: readonly string[];
 }
@@ -75,6 +85,7 @@ export function createAccount(scenario: Scenario, random: Random): Account {
 	const issued = new Map<string, TemporaryCredentials>();
 	const issuerKeys = new Map<string, () => Promise<JSONWebKeySet>>();
 	const fetched = new Map<string, Promise<JSONWebKeySet>>();
+	const audiences = new Map<string, readonly string[]>();
 	const pick = (alphabet: string, length: number) =>
 		Array.from(random.bytes(length), (b) => alphabet[b % alphabet.length]).join('');
 
@@ -104,8 +115,9 @@ export function createAccount(scenario: Scenario, random: Random): Account {
 			const role = credentials && roles.get(credentials.roleArn);
 			return credentials && role ? { kind: 'assumed-role', credentials, role } : undefined;
 		},
-		registerIssuer(issuer, jwks) {
+		registerIssuer(issuer, jwks, issuerAudiences = []) {
 			issuerKeys.set(issuer, jwks);
+			audiences.set(issuer, [...issuerAudiences]);
 		},
 		issuerKeys(issuer) {
 			const load = issuerKeys.get(issuer);
@@ -113,6 +125,7 @@ export function createAccount(scenario: Scenario, random: Random): Account {
 			if (!fetched.has(issuer)) fetched.set(issuer, load());
 			return fetched.get(issuer);
 		},
+		issuerAudiences: (issuer) => audiences.get(issuer) ?? [],
 		get issuers() {
 			return [...issuerKeys.keys()];
 		}

@@ -62,6 +62,12 @@ describe('parseAwsQueryRequest', () => {
 		expect(parseError(form('RoleArn=x')).type).toBe('MissingAction');
 	});
 
+	it('refuses a body over the cap with 413 before reading it', () => {
+		const huge = form(`Action=AssumeRoleWithWebIdentity&Policy=${'x'.repeat(256 * 1024)}`);
+		expect(parseError(huge)).toMatchObject({ type: 'SerializationException', status: 413 });
+		expect(awsQueryAction(huge)).toBeUndefined();
+	});
+
 	it('flattens list members in index order', () => {
 		const params = new Map([
 			['PolicyArns.member.2.arn', 'b'],

@@ -10,6 +10,7 @@ export {
 	type ParseAwsJsonOptions
 } from './parse-aws-json-request';
 export { readBodyCapped } from './read-body-capped';
+export { outcomeText, readOutcome, type Outcome, type OutcomeSource } from './read-outcome';
 export { validateInput, type InputRules, type MemberRule } from './validate-input';
 export {
 	bodyText,

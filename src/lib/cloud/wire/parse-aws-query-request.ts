@@ -23,7 +23,7 @@ export interface ParseAwsQueryOptions {
  * Every parameter of a Query request: the query string, then (for a form POST) the body, whose
  * values win. AWS accepts either (cognito.md §8.1); `URLSearchParams` never throws on bad escapes.
  */
-export function awsQueryParams(request: WireRequest, maxBytes = 64 * 1024): URLSearchParams {
+export function awsQueryParams(request: WireRequest, maxBytes = 256 * 1024): URLSearchParams {
 	const params = new URLSearchParams(safeSearch(request.url));
 	const type = header(request, 'content-type')?.toLowerCase() ?? '';
 	if (

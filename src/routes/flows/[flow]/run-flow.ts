@@ -1,5 +1,6 @@
-import type { JSONWebKeySet } from 'jose';
 import type { FlowCatalogueEntry, FlowRun } from '$lib/flows';
+import type { TrustedIssuer } from '$lib/inspector/verify-jwt';
+import { trustedIssuers } from './trusted-issuers';
 
 /** What a learner chose for a run. */
 export interface RunSettings {
@@ -13,9 +14,8 @@ export interface RunSettings {
 /** A run and what the inspector needs to verify the tokens in it. */
 export interface RunResult {
 	run: FlowRun;
-	jwks: JSONWebKeySet;
-	issuer: string;
-	clientIds: string[];
+	/** The issuers the flow trusts, with their keys and audiences, as this run's cloud has them. */
+	trusted: TrustedIssuer[];
 }
 
 /**
@@ -35,10 +35,5 @@ export async function runFlow(
 	const cloud = createCloud(undefined, { clock: { offset: settings.clock } });
 	// Each runner checks its own options: an unknown user or mistake id throws a TypeError.
 	const run = await flow.run({ cloud, choices: settings.choices, mistakes: settings.mistakes });
-	return {
-		run,
-		jwks: await cloud.userPool.jwks(),
-		issuer: cloud.userPool.issuer,
-		clientIds: cloud.scenario.userPool.clients.map((c) => c.id)
-	};
+	return { run, trusted: await trustedIssuers(cloud.account, entry.trusts) };
 }

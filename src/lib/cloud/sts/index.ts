@@ -1,0 +1,3 @@
+// The simulated STS: AssumeRoleWithWebIdentity over the AWS Query protocol.
+export { createStsService } from './sts-service';
+export { matchesStsHost, stsNamespace, stsVersion } from './sts-host';
