@@ -91,6 +91,13 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 		() => loadIdentityPool().then((pool) => pool.jwks()),
 		[resolved.identityPool.id]
 	);
+	// S3 by virtual host, any bucket name (an unknown one is S3's NoSuchBucket); code on first use.
+	const s3Host = `.s3.${resolved.region}.amazonaws.com`;
+	network.register({
+		actor: 's3',
+		matches: (url) => url.protocol === 'https:' && url.hostname.endsWith(s3Host),
+		load: () => import('./s3').then((s3) => s3.createS3Service(context))
+	});
 	const collector = createCollectorService(clock);
 	network.register(collector);
 	network.register({
