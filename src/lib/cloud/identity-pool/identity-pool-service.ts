@@ -16,13 +16,19 @@ import {
 	type IdentityPoolModelOptions
 } from './model';
 import type { Operation } from './operation';
+import { getCredentialsForIdentity } from './operations/get-credentials-for-identity';
 import { getId } from './operations/get-id';
 import { getOpenIdToken } from './operations/get-open-id-token';
+import { getOpenIdTokenForDeveloperIdentity } from './operations/get-open-id-token-for-developer-identity';
+import { lookupDeveloperIdentity } from './operations/lookup-developer-identity';
 import { createWellKnownService } from './well-known-service';
 
 const operations: Record<string, Operation> = {
+	GetCredentialsForIdentity: getCredentialsForIdentity,
 	GetId: getId,
-	GetOpenIdToken: getOpenIdToken
+	GetOpenIdToken: getOpenIdToken,
+	GetOpenIdTokenForDeveloperIdentity: getOpenIdTokenForDeveloperIdentity,
+	LookupDeveloperIdentity: lookupDeveloperIdentity
 };
 
 /** The identity pool: its API, its key host, and what the account and the inspector read. */
@@ -79,7 +85,7 @@ export function createIdentityPool(
 				const output = await answer(request, call);
 				return awsJsonResponse(output, requestId);
 			} catch (error) {
-				if (error instanceof AwsServiceError) return awsJsonErrorResponse(error, requestId);
+				if (error instanceof AwsServiceError) return errorResponse(error, requestId);
 				// A simulator bug still answers like AWS: 500 InternalErrorException.
 				const message = error instanceof Error ? error.message : String(error);
 				return awsJsonErrorResponse(
@@ -91,4 +97,15 @@ export function createIdentityPool(
 	};
 
 	return { service, wellKnown: createWellKnownService(jwks), issuer: identityPoolIssuer, jwks };
+}
+
+/**
+ * The AWS JSON error. AccessDeniedException alone carries `Message` with a capital M, as observed
+ * from cognito-identity (cognito.md §7.10); every other error `message`.
+ */
+function errorResponse(error: AwsServiceError, requestId: string): WireResponse {
+	const response = awsJsonErrorResponse(error, requestId);
+	if (error.type !== 'AccessDeniedException') return response;
+	const body = JSON.stringify({ __type: error.type, Message: error.awsMessage });
+	return { ...response, body: new TextEncoder().encode(body) };
 }
