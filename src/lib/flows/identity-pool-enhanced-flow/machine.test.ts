@@ -347,7 +347,11 @@ describe('enhancedFlowMachine paths', () => {
 		// read of another identity's note is refused with read-another-identity and goes on.
 		const expected = path.flatMap((key, i): Seen[] => {
 			const error = path[i + 1] === 'failed' ? realisation.error : undefined;
-			const labels = exchangesOf[key];
+			// bob answers a SOFTWARE_TOKEN_MFA challenge too
+			const labels =
+				key === 'signIn' && input.user.totpSecret
+					? [...exchangesOf.signIn, 'RespondToAuthChallenge']
+					: exchangesOf[key];
 			const ok = (error ? labels.slice(0, -1) : labels).map((label) => ({
 				label,
 				status: 200,
