@@ -26,3 +26,9 @@ export { describeClaimTime, formatDuration, relativeTime } from './relative-time
 export { formatUtc } from './format-utc';
 export { prettyBody, reindentJson, type BodyKind, type PrettyBody } from './pretty-body';
 export { jsonStrings, tryParseJson, type JsonString } from './walk-json';
+export {
+	findCredentials,
+	maskSecret,
+	maskedSecret,
+	type FoundCredentials
+} from './find-credentials';
