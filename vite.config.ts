@@ -5,6 +5,9 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	// Lessons live in content/ beside src/, so the dev server must be allowed to serve them.
 	server: { fs: { allow: ['content'] } },
+	// The run worker is a module worker, so it can import each service on first use (a flow that
+	// never calls S3 never downloads S3); the default iife format would inline every lazy import.
+	worker: { format: 'es' },
 	build: {
 		rolldownOptions: {
 			output: {

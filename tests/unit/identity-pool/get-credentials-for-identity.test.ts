@@ -116,6 +116,27 @@ describe('GetCredentialsForIdentity (enhanced flow) through CognitoIdentityClien
 		expect(error).toBeInstanceOf(InvalidIdentityPoolConfigurationException);
 	});
 
+	it('links a login presented for a guest identity: the identity becomes authenticated', async () => {
+		const world = identityPoolWorld();
+		const { IdentityId } = await world.identity.send(
+			new GetIdCommand({ IdentityPoolId: identityPoolId })
+		);
+		const { IdToken } = await world.signIn('alice');
+		const Logins = { [userPoolProvider]: IdToken };
+		const { Credentials } = await world.identity.send(
+			new GetCredentialsForIdentityCommand({ IdentityId, Logins })
+		);
+		expect(holder(world, Credentials!.AccessKeyId!).roleArn).toBe(role('FlowLabAuthenticated'));
+		const again = await world.identity.send(
+			new GetIdCommand({ IdentityPoolId: identityPoolId, Logins })
+		);
+		expect(again.IdentityId).toBe(IdentityId);
+		const asGuest = await failure(
+			world.identity.send(new GetCredentialsForIdentityCommand({ IdentityId }))
+		);
+		expect(asGuest).toBeInstanceOf(NotAuthorizedException);
+	});
+
 	it('refuses an authenticated identity asked for without its logins', async () => {
 		const world = identityPoolWorld();
 		const { IdToken } = await world.signIn('alice');

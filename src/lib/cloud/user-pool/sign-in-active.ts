@@ -11,8 +11,11 @@ import type { UserPoolModel } from './model';
 export function signInActive(model: UserPoolModel, claims: Record<string, unknown>): boolean {
 	const user = model.findUser(String(claims['cognito:username'] ?? ''));
 	if (!user || user.sub !== claims.sub || !user.enabled) return false;
+	// As for access tokens (verify-access-token.ts): a token of a client with revocation names its
+	// sign-in (`origin_jti`), which GlobalSignOut and RevokeToken end; one without falls back on
+	// the time of the last GlobalSignOut.
 	const originJti = claims.origin_jti;
-	if (typeof originJti === 'string' && model.revokedOrigins.has(originJti)) return false;
+	if (typeof originJti === 'string') return !model.revokedOrigins.has(originJti);
 	const iat = typeof claims.iat === 'number' ? claims.iat : 0;
 	return user.signedOutAt === undefined || iat * 1000 > user.signedOutAt;
 }

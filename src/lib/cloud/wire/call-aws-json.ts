@@ -1,6 +1,7 @@
 import type { CloudFetch } from '../network';
 import { bodyText, type WireRequest } from './http-message';
 import { awsJson11ContentType } from './aws-json-response';
+import { readOutcome } from './read-outcome';
 
 /** An AWS JSON 1.1 service answered with an error: its `__type`, message and HTTP status. */
 export class AwsJsonCallError extends Error {
@@ -36,8 +37,8 @@ export interface AwsJsonCall {
  * One AWS JSON 1.1 call, as the AWS clients send it: `POST /`, `Content-Type:
  * application/x-amz-json-1.1`, `X-Amz-Target: <prefix>.<operation>`, the JSON body (members left
  * out rather than sent as `null`). Resolves with the parsed body of a 2xx answer; rejects with
- * `AwsJsonCallError`, reading the error type the way the clients do: body `__type` (or `code`),
- * the part after a `#`, else the `x-amzn-errortype` header up to its `:`.
+ * `AwsJsonCallError`, read by the one outcome reader the way the clients read it: body `__type`
+ * (or `code`), the part after a `#`, else the `x-amzn-errortype` header up to its `:`.
  *
  * @example
  * const { IdentityId } = await callAwsJson<{ IdentityId: string }>(fetch, {
@@ -61,16 +62,21 @@ export async function callAwsJson<T>(fetch: CloudFetch, call: AwsJsonCall): Prom
 		headers: request.headers,
 		body: bodyText(request)
 	});
-	const data: unknown = await response.json().catch(() => ({}));
-	if (response.ok) return data as T;
-
-	const fields = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-	const rawType =
-		text(fields.__type) ?? text(fields.code) ?? response.headers.get('x-amzn-errortype') ?? '';
-	const type = rawType.split('#').pop()!.split(':')[0]!.split(',')[0] || 'UnknownError';
-	const message = text(fields.message) ?? text(fields.Message) ?? 'UnknownError';
-	throw new AwsJsonCallError(type, message, response.status);
+	const answer = await response.text();
+	const outcome = readOutcome({
+		status: response.status,
+		headers: [...response.headers],
+		body: answer
+	});
+	if (!outcome.ok)
+		throw new AwsJsonCallError(
+			outcome.code ?? 'UnknownError',
+			outcome.message ?? 'UnknownError',
+			response.status
+		);
+	try {
+		return JSON.parse(answer) as T;
+	} catch {
+		return {} as T;
+	}
 }
-
-const text = (value: unknown): string | undefined =>
-	typeof value === 'string' ? value : undefined;
