@@ -87,7 +87,8 @@ export const definition = {
 				},
 				{
 					value: 'basic',
-					label: 'Basic (classic)',
+					label: 'Basic',
+					tag: 'classic',
 					description:
 						'AssumeRoleWithWebIdentity with the token: the app names the role and calls STS itself.'
 				}
