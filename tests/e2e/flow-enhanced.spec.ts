@@ -1,0 +1,136 @@
+// What the generic flow specs cannot show about the enhanced identity-pool page: the credentials'
+// secret key masked until revealed, the services' explanations, and each mistake's own error.
+import type { Page } from '@playwright/test';
+import { definition } from '../../src/lib/flows/identity-pool-enhanced-flow/definition';
+import type { FlowMistakeDefinition } from '../../src/lib/flows/types';
+import { emulateAppearance, expect, expectNoAxeViolations, gotoHydrated, test } from './fixtures';
+import { diagram, expectStepId, openWhatIf, stepCount } from './flow-helpers';
+
+const path = `flows/${definition.id}/`;
+
+/** Opens the page and waits until the run (SRP, keys, every service) has been computed. */
+async function openEnhanced(page: Page, query = ''): Promise<void> {
+	await gotoHydrated(page, `${path}${query}`);
+	// Four services and their keys come up in the worker on first use: slower than sign-in alone.
+	await page
+		.locator('.flow-player[data-ready="true"]')
+		.waitFor({ state: 'attached', timeout: 40_000 });
+	await expect(page.getByLabel('Jump to step').locator('option').first()).toBeAttached({
+		timeout: 30_000
+	});
+}
+
+/** Selects the arrow of the exchange labelled `label` in step `index` and opens its response. */
+async function inspect(page: Page, index: number, label: string) {
+	const arrow = diagram(page)
+		.locator(`[data-step-index="${index}"][data-exchange-id]`)
+		.filter({ hasText: label })
+		.first();
+	await arrow.click();
+	const inspector = page.locator('.inspector');
+	await expect(inspector.locator('.route strong')).toHaveText(label);
+	return inspector;
+}
+
+test.describe('the enhanced identity-pool flow page', () => {
+	// A cold page generates four services' keys in its worker before the first step can show.
+	test.describe.configure({ timeout: 90_000 });
+
+	test('runs alice through sign-in, the identity pool and S3, six steps in all', async ({
+		page
+	}) => {
+		await openEnhanced(page, '?step=6');
+		expect(await stepCount(page)).toBe(6);
+		await expectStepId(page, 'list-objects');
+		await expect(page.getByRole('img', { name: /Actors: .*Identity pool.*S3/ })).toBeVisible();
+	});
+
+	test('shows the credentials with the secret key masked until the learner reveals it', async ({
+		page
+	}) => {
+		await openEnhanced(page, '?step=3');
+		const inspector = await inspect(page, 2, 'GetCredentialsForIdentity');
+		await inspector.getByRole('tab', { name: 'Response' }).click();
+		const card = inspector.locator('article', { hasText: 'Temporary AWS credentials' });
+		await expect(card).toBeVisible();
+		await expect(card).toContainText(/ASIA[A-Z0-9]{16}/);
+		const body = inspector.locator('.body pre');
+		const secret = card.locator('dd.secret code');
+		await expect(secret).toHaveText('••••••••••••');
+		await expect(body).toContainText('"SecretKey": "••••••••••••"');
+		await card.getByRole('button', { name: 'Reveal secret key' }).click();
+		await expect(secret).toHaveText(/^[A-Za-z0-9+/]{40}$/);
+		await expect(body).not.toContainText('••••');
+		await card.getByRole('button', { name: 'Hide secret key' }).click();
+		await expect(secret).toHaveText('••••••••••••');
+	});
+
+	test('explains the trust policy and the role choice, then SigV4 and the permission decision', async ({
+		page
+	}) => {
+		await openEnhanced(page, '?step=4');
+		let inspector = await inspect(page, 2, 'GetCredentialsForIdentity');
+		const decided = inspector.getByRole('region', { name: 'How identity-pool decided' });
+		await expect(decided).toBeVisible();
+		await expect(decided.locator('summary')).toContainText([/role/i, /trust/i]);
+		inspector = await inspect(page, 3, 'PutObject');
+		const s3 = inspector.getByRole('region', { name: 'How s3 decided' });
+		await expect(s3.locator('summary')).toHaveCount(2);
+		await s3.locator('summary').first().click();
+		await expect(s3).toContainText('AWS4-HMAC-SHA256');
+	});
+
+	const errorOf: Record<string, RegExp> = {
+		'access-token-in-logins': /Missing a required claim: aud/,
+		'wrong-logins-key': /Issuer doesn't match providerName/,
+		'client-not-configured': /Token is not from a supported provider of this identity pool\./,
+		'trust-policy-assume-role': /InvalidIdentityPoolConfigurationException/,
+		'rules-match-nothing': /The ambiguous role mapping rules for: .* denied this request\./,
+		'jwt-straight-to-s3': /InvalidArgument/,
+		'user-pool-sub-in-policy': /AccessDenied/,
+		'read-another-identity': /AccessDenied/,
+		'expired-credentials': /ExpiredToken/
+	};
+	const refused = definition.mistakes.filter((m) => (m as FlowMistakeDefinition).outcome !== 'ok');
+
+	for (const mistake of refused) {
+		test(`${mistake.id} shows its error at the ${mistake.step} step`, async ({ page }) => {
+			await openEnhanced(page, `?mistake=${mistake.id}`);
+			await openWhatIf(page);
+			await expect(page.getByRole('checkbox', { name: new RegExp(mistake.title) })).toBeChecked();
+			const index = (await stepCount(page)) - 1;
+			await page.getByLabel('Jump to step').selectOption({ index });
+			await expectStepId(page, mistake.step);
+			const panel = page.locator('[data-outcome="error"]');
+			await expect(panel).toBeVisible();
+			await expect(panel).toContainText(errorOf[mistake.id]!);
+			await expect(
+				panel.getByRole('heading', { name: `What went wrong: ${mistake.title}` })
+			).toBeVisible();
+		});
+	}
+
+	test('a reader who edits custom:team reads another identity’s note: nothing refuses it', async ({
+		page
+	}) => {
+		await openEnhanced(page, '?mistake=writable-attribute-role-mapping');
+		const index = (await stepCount(page)) - 1;
+		await page.getByLabel('Jump to step').selectOption({ index });
+		await expectStepId(page, 'read-other-identity');
+		const inspector = await inspect(page, index, 'GetObject');
+		await inspector.getByRole('tab', { name: 'Response' }).click();
+		await expect(inspector.locator('.body pre')).toContainText('door code');
+	});
+
+	for (const colorScheme of ['light', 'dark'] as const) {
+		test(`passes axe with the credentials and explanations open, in ${colorScheme} mode`, async ({
+			page
+		}) => {
+			await emulateAppearance(page, { colorScheme, reducedMotion: 'reduce' });
+			await openEnhanced(page, '?step=3');
+			const inspector = await inspect(page, 2, 'GetCredentialsForIdentity');
+			await inspector.getByRole('tab', { name: 'Response' }).click();
+			await expectNoAxeViolations(page);
+		});
+	}
+});
