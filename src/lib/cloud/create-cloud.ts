@@ -1,5 +1,6 @@
 import { createAccount, type Account } from './account';
 import { createCollectorService, type CollectorService } from './attacker';
+import { backEndHost } from './back-end/back-end-host';
 import { createClock, type Clock, type ClockOptions } from './clock';
 import type { ActorId } from './exchange';
 import type { IdentityPool, IdentityPoolKeys } from './identity-pool';
@@ -101,9 +102,21 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 	const collector = createCollectorService(clock);
 	network.register(collector);
 	network.register({
+		actor: 'back-end',
+		matches: (url) => url.host === backEndHost,
+		load: () => import('./back-end/back-end-service').then((m) => m.createBackEndService(context))
+	});
+	network.register({
 		actor: 'sts',
 		matches: matchesStsHost,
 		load: async () => (await import('./sts')).createStsService(context)
+	});
+	// Parameter Store, for the guest flow's scope-down mistake: imported on its first request.
+	const ssmHost = `ssm.${resolved.region}.amazonaws.com`;
+	network.register({
+		actor: 'ssm',
+		matches: (url) => url.protocol === 'https:' && url.host === ssmHost,
+		load: () => import('./ssm').then((m) => m.createSsmService(context))
 	});
 
 	const fetchAs =

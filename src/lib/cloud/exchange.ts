@@ -12,6 +12,7 @@ export type ActorId =
 	| 'identity-pool'
 	| 'sts'
 	| 's3'
+	| 'ssm'
 	| 'api-gateway'
 	| 'external-idp'
 	| 'attacker'

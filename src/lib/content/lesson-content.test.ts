@@ -59,12 +59,12 @@ describe('the learning path', () => {
 		}
 	});
 
-	it('gives coming lessons an introduction that renders, and no step or mistake passages', async () => {
+	// A coming lesson may already hold passages while its flow is being built; each flow's own
+	// lesson test checks them against its definition.
+	it('gives coming lessons an introduction that renders', async () => {
 		for (const meta of listFlowLessons().filter((l) => l.status === 'coming')) {
 			const lesson = await loadFlowLesson(meta.id);
 			expect(text(lesson.intro), meta.id).not.toBe('');
-			expect(lesson.steps, meta.id).toEqual([]);
-			expect(lesson.mistakes, meta.id).toEqual([]);
 		}
 	});
 });

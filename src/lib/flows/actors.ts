@@ -12,6 +12,7 @@ export const actorCatalogue = {
 	'identity-pool': { id: 'identity-pool', label: 'Identity pool', detail: 'cognito-identity' },
 	sts: { id: 'sts', label: 'STS', detail: 'sts' },
 	s3: { id: 's3', label: 'S3', detail: 's3' },
+	ssm: { id: 'ssm', label: 'Systems Manager', detail: 'ssm' },
 	'api-gateway': { id: 'api-gateway', label: 'API Gateway', detail: 'execute-api' },
 	'back-end': { id: 'back-end', label: 'Your back end', detail: 'api.example.com' },
 	'external-idp': { id: 'external-idp', label: 'External IdP', detail: 'SAML or OIDC' },

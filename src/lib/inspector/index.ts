@@ -11,6 +11,7 @@ export {
 	type TokenDecodeError,
 	type TokenDecodeErrorCode
 } from './decode-jwt';
+export { findCredentials, maskSecrets, type FoundCredentials } from './find-credentials';
 export { findTokens, looksLikeToken, type FoundToken, type TokenSource } from './find-tokens';
 export {
 	verifyJwt,

@@ -178,6 +178,41 @@ export const defaultScenario: Scenario = {
 				maxSessionDuration: 3600
 			},
 			{
+				// The editors group's role (`cognito:roles` in their tokens): a role mapping can give it
+				// to editors; the enhanced flow's writable-attribute mistake shows who else can get it.
+				name: 'FlowLabEditors',
+				arn: 'arn:aws:iam::111122223333:role/FlowLabEditors',
+				roleId: 'AROAFLOWLABEDITORS001',
+				assumeRolePolicyDocument: trustCognitoIdentity('authenticated'),
+				policies: {
+					'all-notes': {
+						Version: '2012-10-17',
+						Statement: [
+							{
+								Sid: 'ListAllNotes',
+								Effect: 'Allow',
+								Action: 's3:ListBucket',
+								Resource: `arn:aws:s3:::${bucket}`,
+								Condition: { StringLike: { 's3:prefix': 'private/*' } }
+							},
+							{
+								Sid: 'ReadAllNotes',
+								Effect: 'Allow',
+								Action: 's3:GetObject',
+								Resource: `arn:aws:s3:::${bucket}/private/*`
+							},
+							{
+								Sid: 'WriteOwnPrefix',
+								Effect: 'Allow',
+								Action: 's3:PutObject',
+								Resource: `arn:aws:s3:::${bucket}/private/\${cognito-identity.amazonaws.com:sub}/*`
+							}
+						]
+					}
+				},
+				maxSessionDuration: 3600
+			},
+			{
 				name: 'FlowLabGuest',
 				arn: 'arn:aws:iam::111122223333:role/FlowLabGuest',
 				roleId: 'AROAFLOWLABGUESTROLE1',
@@ -237,6 +272,15 @@ export const defaultScenario: Scenario = {
 						contentType: 'text/plain'
 					}
 				]
+			}
+		]
+	},
+	ssm: {
+		parameters: [
+			{
+				name: '/flow-lab/banner',
+				type: 'String',
+				value: 'Flow Lab is open to guests: read the public notes, sign in to write your own.'
 			}
 		]
 	}

@@ -1,3 +1,4 @@
+import { checkSsm } from './check-ssm';
 import { ScenarioError } from './scenario-error';
 import {
 	boolean,
@@ -27,6 +28,7 @@ export function checkAccountResources(s: Fields, known: Known): void {
 	const roleArns = checkIam(object(s.iam, 'iam'), known);
 	checkIdentityPool(object(s.identityPool, 'identityPool'), known, roleArns);
 	checkS3(object(s.s3, 's3'));
+	if (s.ssm !== undefined) checkSsm(object(s.ssm, 'ssm'));
 }
 
 function checkIam(iam: Fields, known: Known): Set<string> {

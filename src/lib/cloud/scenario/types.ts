@@ -10,6 +10,8 @@ export interface Scenario {
 	identityPool: IdentityPoolScenario;
 	iam: IamScenario;
 	s3: S3Scenario;
+	/** Systems Manager Parameter Store; absent when the scenario has no parameters. */
+	ssm?: SsmScenario;
 }
 
 export interface UserPoolScenario {
@@ -186,4 +188,17 @@ export interface S3ObjectScenario {
 	key: string;
 	body: string;
 	contentType: string;
+}
+
+/** Parameter Store as `GetParameter` returns it (member names in lower camel case). */
+export interface SsmScenario {
+	parameters: SsmParameterScenario[];
+}
+
+export interface SsmParameterScenario {
+	/** `/a/b` or `name`; the ARN drops the leading slash: `arn:aws:ssm:<region>:<account>:parameter/a/b`. */
+	name: string;
+	/** `SecureString` values are not simulated (no KMS). */
+	type: 'String' | 'StringList';
+	value: string;
 }

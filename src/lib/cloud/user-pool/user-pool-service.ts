@@ -20,6 +20,7 @@ import { resendConfirmationCode } from './operations/resend-confirmation-code';
 import { respondToAuthChallenge } from './operations/respond-to-auth-challenge';
 import { revokeToken } from './operations/revoke-token';
 import { signUp } from './operations/sign-up';
+import { updateUserAttributes } from './operations/update-user-attributes';
 import { signInActive } from './sign-in-active';
 import { openIdConfiguration, userPoolJwks } from './well-known';
 
@@ -53,7 +54,8 @@ const operations: Record<string, Operation> = {
 	ResendConfirmationCode: resendConfirmationCode,
 	RespondToAuthChallenge: respondToAuthChallenge,
 	RevokeToken: revokeToken,
-	SignUp: signUp
+	SignUp: signUp,
+	UpdateUserAttributes: updateUserAttributes
 };
 const wellKnown = /^\/([^/]+)\/\.well-known\/(jwks\.json|openid-configuration)$/;
 

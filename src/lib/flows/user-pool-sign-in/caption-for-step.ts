@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose';
 import type { Exchange } from '$lib/cloud';
 import type { UserPoolSignInStepId } from './definition';
-import type { SignInFailure } from './sign-in-error';
+import type { SignInFailure } from '../shared/sign-in-error';
 import type { UserPoolSignInContext } from './sign-in-types';
 
 /** What a caption is computed from: the step's context at its end and what it sent. */

@@ -1,19 +1,19 @@
 import { assign, setup, type ErrorActorEvent } from 'xstate';
 import { answerNewPasswordActor } from './actors/answer-new-password';
-import { answerPasswordVerifierActor } from './actors/answer-password-verifier';
-import { answerSoftwareTokenMfaActor } from './actors/answer-software-token-mfa';
+import { answerPasswordVerifierActor } from '../shared/answer-password-verifier';
+import { answerSoftwareTokenMfaActor } from '../shared/answer-software-token-mfa';
 import { attackerGetUserActor } from './actors/attacker-get-user';
 import { getUserActor } from './actors/get-user';
 import { globalSignOutActor } from './actors/global-sign-out';
-import { initiateSrpAuthActor } from './actors/initiate-srp-auth';
+import { initiateSrpAuthActor } from '../shared/initiate-srp-auth';
 import { letAccessTokenExpireActor } from './actors/let-access-token-expire';
-import { refreshTokensActor, type RefreshTokensInput } from './actors/refresh-tokens';
+import { refreshTokensActor, type RefreshTokensInput } from '../shared/refresh-tokens';
 import { stealTokensActor } from './actors/steal-tokens';
 import { verifyIdTokenActor } from './actors/verify-id-token';
 import { cacheTokens, type TokenStorage } from './cache-tokens';
 import { capsLockPassword } from './caps-lock-password';
 import type { UserPoolSignInMistakeId, UserPoolSignInStepId } from './definition';
-import { toSignInFailure, type SignInFailure } from './sign-in-error';
+import { toSignInFailure, type SignInFailure } from '../shared/sign-in-error';
 import type {
 	AccessTokenExpiry,
 	AuthAnswer,

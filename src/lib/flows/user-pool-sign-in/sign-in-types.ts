@@ -1,7 +1,13 @@
 import type { Clock, CloudFetch } from '$lib/cloud';
 import type { TokenStorage } from './cache-tokens';
 import type { UserPoolSignInMistakeId } from './definition';
-import type { SignInFailure } from './sign-in-error';
+import type { SignInFailure } from '../shared/sign-in-error';
+import type {
+	AuthAnswer,
+	PasswordVerifierChallenge,
+	RefreshResult,
+	SignInTokens
+} from '../shared/sign-in-types';
 
 /** Everything the app in the browser knows before the learner presses "Sign in". */
 export interface UserPoolSignInInput {
@@ -26,40 +32,6 @@ export interface UserPoolSignInInput {
 	mistakes: readonly UserPoolSignInMistakeId[];
 }
 
-/** The client's SRP secret `a` and public `A`, as hex (BigInt does not survive JSON). */
-export interface SrpSecret {
-	a: string;
-	A: string;
-}
-
-/** `AuthenticationResult` of InitiateAuth / RespondToAuthChallenge. */
-export interface SignInTokens {
-	idToken: string;
-	accessToken: string;
-	/** Absent from a REFRESH_TOKEN_AUTH answer: the app keeps the one it has. */
-	refreshToken?: string;
-	expiresIn: number;
-	tokenType: string;
-}
-
-/** What the pool answered to a sign-in call: tokens, or the next challenge. */
-export type AuthAnswer =
-	| { kind: 'tokens'; tokens: SignInTokens }
-	| {
-			kind: 'challenge';
-			challengeName: 'SOFTWARE_TOKEN_MFA' | 'NEW_PASSWORD_REQUIRED';
-			session: string;
-			parameters: Record<string, string>;
-	  };
-
-export interface PasswordVerifierChallenge {
-	srp: SrpSecret;
-	/** `Session` of the InitiateAuth answer, if the pool sent one. */
-	session: string | null;
-	/** `SALT`, `SRP_B`, `SECRET_BLOCK`, `USERNAME`, `USER_ID_FOR_SRP`. */
-	parameters: Record<string, string>;
-}
-
 export interface VerifiedIdToken {
 	header: { kid: string; alg: string };
 	claims: Record<string, unknown>;
@@ -78,12 +50,6 @@ export interface AccessTokenExpiry {
 	/** Simulated epoch ms before and after the clock moved. */
 	from: number;
 	to: number;
-}
-
-export interface RefreshResult {
-	tokens: SignInTokens;
-	/** Whether the answer carried a `RefreshToken` key at all (it should not). */
-	returnedRefreshToken: boolean;
 }
 
 /** Machine context: the input plus only what came back from the pool (through `assign`). */
@@ -112,3 +78,12 @@ export interface UserPoolSignInContext {
 	/** Set when the run ends in `failed`. */
 	failure: SignInFailure | null;
 }
+
+// The sign-in calls' own types live with the calls, in `../shared`; this flow's files name them here.
+export type {
+	AuthAnswer,
+	PasswordVerifierChallenge,
+	RefreshResult,
+	SignInTokens,
+	SrpSecret
+} from '../shared/sign-in-types';

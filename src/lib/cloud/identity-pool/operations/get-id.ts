@@ -1,6 +1,6 @@
 import { validateInput, type InputRules } from '../../wire';
 import { CheckTrail } from '../check-trail';
-import { unauthenticatedNotSupported } from '../errors';
+import { invalidLoginToken, unauthenticatedNotSupported } from '../errors';
 import { member } from '../input-rules';
 import type { Identity } from '../model';
 import type { OperationContext } from '../operation';
@@ -39,6 +39,17 @@ export async function getId(
 			trail.pass('Identity', `${identity.id} (a new guest identity: guests get one per GetId)`);
 			return { IdentityId: identity.id };
 		}
+
+		// GetId refuses the pool's own token: it turns an outside login into an identity, and a
+		// developer token already names one (OBSERVED: amplify-js #5309 and PR #665, aws-sdk-net #420)
+		const own = logins.find((login) => login.ownTokenFor !== undefined);
+		if (own)
+			trail.fail(
+				'Not the pool’s own token',
+				`${own.provider}: a token this pool issued for ${own.ownTokenFor}`,
+				invalidLoginToken("Can't pass in a Cognito token."),
+				'Use the IdentityId that came with the token, with GetCredentialsForIdentity.'
+			);
 
 		// The identity a login already belongs to, else a new one
 		let identity: Identity | undefined;

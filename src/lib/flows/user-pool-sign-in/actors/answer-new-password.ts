@@ -1,10 +1,10 @@
 import { fromPromise } from 'xstate';
 import type { CloudFetch } from '$lib/cloud';
-import { callUserPool } from '../call-user-pool';
-import { SignInError } from '../sign-in-error';
+import { callUserPool } from '../../shared/call-user-pool';
+import { SignInError } from '../../shared/sign-in-error';
 import type { AuthAnswer } from '../sign-in-types';
-import { readAuthAnswer, type AuthResponse } from './read-auth-answer';
-import { secretHashParameter } from './secret-hash-parameter';
+import { readAuthAnswer, type AuthResponse } from '../../shared/read-auth-answer';
+import { secretHashParameter } from '../../shared/secret-hash-parameter';
 
 export interface AnswerNewPasswordInput {
 	fetch: CloudFetch;

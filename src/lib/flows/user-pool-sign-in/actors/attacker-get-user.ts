@@ -1,7 +1,7 @@
 import { fromPromise } from 'xstate';
 import type { CloudFetch } from '$lib/cloud';
 import { storedAccessToken, type TokenStorage } from '../cache-tokens';
-import { SignInError } from '../sign-in-error';
+import { SignInError } from '../../shared/sign-in-error';
 import type { UserAttributes } from '../sign-in-types';
 import { getUser } from './get-user';
 

@@ -1,6 +1,6 @@
 import { fromPromise } from 'xstate';
 import type { CloudFetch } from '$lib/cloud';
-import { callUserPool } from '../call-user-pool';
+import { callUserPool } from '../../shared/call-user-pool';
 import type { UserAttributes } from '../sign-in-types';
 
 export interface GetUserInput {

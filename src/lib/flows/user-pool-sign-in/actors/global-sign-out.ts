@@ -1,6 +1,6 @@
 import { fromPromise } from 'xstate';
 import type { CloudFetch } from '$lib/cloud';
-import { callUserPool } from '../call-user-pool';
+import { callUserPool } from '../../shared/call-user-pool';
 
 export interface GlobalSignOutInput {
 	fetch: CloudFetch;

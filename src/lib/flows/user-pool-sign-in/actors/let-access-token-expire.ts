@@ -1,7 +1,7 @@
 import { fromPromise } from 'xstate';
 import { decodeJwt } from 'jose';
 import type { Clock, CloudFetch } from '$lib/cloud';
-import { SignInError } from '../sign-in-error';
+import { SignInError } from '../../shared/sign-in-error';
 import type { AccessTokenExpiry } from '../sign-in-types';
 import { getUser } from './get-user';
 

@@ -1,7 +1,7 @@
 import { fromPromise } from 'xstate';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import type { Clock, CloudFetch } from '$lib/cloud';
-import { SignInError } from '../sign-in-error';
+import { SignInError } from '../../shared/sign-in-error';
 import type { VerifiedIdToken } from '../sign-in-types';
 
 export interface VerifyIdTokenInput {

@@ -1,8 +1,8 @@
 import { fromPromise } from 'xstate';
 import { formatSrpTimestamp, srpClientSignature } from '$lib/crypto';
 import type { Clock, CloudFetch } from '$lib/cloud';
-import { callUserPool } from '../call-user-pool';
-import type { AuthAnswer, PasswordVerifierChallenge } from '../sign-in-types';
+import { callUserPool } from './call-user-pool';
+import type { AuthAnswer, PasswordVerifierChallenge } from './sign-in-types';
 import { readAuthAnswer, type AuthResponse } from './read-auth-answer';
 import { secretHashParameter } from './secret-hash-parameter';
 

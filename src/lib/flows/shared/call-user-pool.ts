@@ -2,9 +2,9 @@ import type { CloudFetch } from '$lib/cloud';
 import { AwsJsonCallError, callAwsJson } from '$lib/cloud/wire';
 import { UserPoolServiceError } from './sign-in-error';
 
-/** The user pool operations this flow calls. */
+/** The user pool operations the flows call. */
 export type UserPoolOperation =
-	'InitiateAuth' | 'RespondToAuthChallenge' | 'GetUser' | 'GlobalSignOut';
+	'InitiateAuth' | 'RespondToAuthChallenge' | 'GetUser' | 'GlobalSignOut' | 'UpdateUserAttributes';
 
 /**
  * One AWS JSON 1.1 call to the user pool API, sent as amazon-cognito-identity-js's `Client.request`

@@ -1,9 +1,9 @@
 import { fromPromise } from 'xstate';
 import { totpCode } from '$lib/crypto';
 import type { Clock, CloudFetch } from '$lib/cloud';
-import { callUserPool } from '../call-user-pool';
-import { SignInError } from '../sign-in-error';
-import type { AuthAnswer } from '../sign-in-types';
+import { callUserPool } from './call-user-pool';
+import { SignInError } from './sign-in-error';
+import type { AuthAnswer } from './sign-in-types';
 import { readAuthAnswer, type AuthResponse } from './read-auth-answer';
 import { secretHashParameter } from './secret-hash-parameter';
 import { wrongTotpCode } from './wrong-totp-code';

@@ -1,9 +1,9 @@
 import { fromPromise } from 'xstate';
 import { srpClientStart } from '$lib/crypto';
 import type { CloudFetch } from '$lib/cloud';
-import { callUserPool } from '../call-user-pool';
-import { UnexpectedAnswerError } from '../sign-in-error';
-import type { PasswordVerifierChallenge } from '../sign-in-types';
+import { callUserPool } from './call-user-pool';
+import { UnexpectedAnswerError } from './sign-in-error';
+import type { PasswordVerifierChallenge } from './sign-in-types';
 import type { AuthResponse } from './read-auth-answer';
 import { secretHashParameter } from './secret-hash-parameter';
 

@@ -1,8 +1,8 @@
 import { fromPromise } from 'xstate';
 import type { CloudFetch } from '$lib/cloud';
-import { callUserPool } from '../call-user-pool';
-import { UnexpectedAnswerError } from '../sign-in-error';
-import type { RefreshResult } from '../sign-in-types';
+import { callUserPool } from './call-user-pool';
+import { UnexpectedAnswerError } from './sign-in-error';
+import type { RefreshResult } from './sign-in-types';
 import type { AuthResponse } from './read-auth-answer';
 import { secretHashParameter } from './secret-hash-parameter';
 

@@ -1,5 +1,5 @@
-import { UnexpectedAnswerError } from '../sign-in-error';
-import type { AuthAnswer } from '../sign-in-types';
+import { UnexpectedAnswerError } from './sign-in-error';
+import type { AuthAnswer } from './sign-in-types';
 
 /** The InitiateAuth / RespondToAuthChallenge response members this flow reads. */
 export interface AuthResponse {

@@ -1,0 +1,29 @@
+import { fromPromise } from 'xstate';
+import type { CloudFetch } from '$lib/cloud';
+import { UnexpectedAnswerError } from '../../shared/sign-in-error';
+import { callIdentityPool } from './call-identity-pool';
+
+export interface GetIdInput {
+	fetch: CloudFetch;
+	region: string;
+	identityPoolId: string;
+	/** Provider name to token: `{ "cognito-idp.<region>.amazonaws.com/<poolId>": idToken }`. */
+	logins: Record<string, string>;
+}
+
+/**
+ * `GetId` with the user pool login: the identity pool checks the token (§7.7) and answers the
+ * identity already linked to this login, or a new one — `<region>:<GUID>`, the value IAM knows
+ * as `${cognito-identity.amazonaws.com:sub}`.
+ */
+export async function getId(input: GetIdInput): Promise<string> {
+	const data = await callIdentityPool<{ IdentityId?: string }>(input.fetch, input.region, 'GetId', {
+		IdentityPoolId: input.identityPoolId,
+		Logins: input.logins
+	});
+	if (!data.IdentityId)
+		throw new UnexpectedAnswerError('GetId', 'an IdentityId', JSON.stringify(data));
+	return data.IdentityId;
+}
+
+export const getIdActor = fromPromise<string, GetIdInput>(({ input }) => getId(input));
