@@ -61,11 +61,42 @@ test.describe('the identity pool basic flow page', () => {
 	test("the identity pool's token verifies against the keys it publishes", async ({ page }) => {
 		await openBasicFlow(page, '?step=get-open-id-token');
 		await expectStepId(page, 'get-open-id-token');
-		const open = page.getByRole('button', { name: 'Open the inspector' });
-		if (await open.count()) await open.click();
+		// As a keyboard user opens it: the placeholder may be replaced while it scrolls into view.
+		await page.getByRole('button', { name: 'Open the inspector' }).focus();
+		await page.keyboard.press('Enter');
+		await expect(page.locator('.inspector h2.title')).toHaveText('Message inspector');
 		await page.getByRole('tab', { name: 'Response' }).click();
 		const inspector = page.getByRole('tabpanel');
 		await expect(inspector).toContainText('signature verified', { timeout: 20_000 });
 		await expect(inspector).toContainText('unauthenticated');
+	});
+
+	test('STS explains its trust-policy decision, and the secret stays hidden until revealed', async ({
+		page
+	}) => {
+		await openBasicFlow(page, '?step=assume-role-with-web-identity');
+		await expectStepId(page, 'assume-role-with-web-identity');
+		await page.locator('svg [data-step-index="2"][data-exchange-id]').first().click();
+		const inspector = page.locator('.inspector');
+		await inspector.getByRole('tab', { name: 'Response' }).click();
+
+		const decision = inspector
+			.locator('details')
+			.filter({ hasText: 'Trust policy of FlowLabGuest' });
+		await expect(decision).toContainText('Allow');
+
+		// STS's XML names the secret SecretAccessKey; body and card keep it hidden until asked.
+		const card = inspector.locator('article').filter({ hasText: 'Temporary AWS credentials' });
+		await expect(card).toContainText(/ASIA[A-Z0-9]{16}/);
+		const body = inspector.locator('pre').first();
+		const secretIn = async () =>
+			/<SecretAccessKey>([^<]+)<\/SecretAccessKey>/.exec(await body.innerText())?.[1] ?? '';
+		expect(await secretIn()).toMatch(/^•{40}$/);
+		await card.getByRole('button', { name: 'Reveal secret' }).click();
+		await expect(card.getByRole('button', { name: 'Hide secret' })).toHaveAttribute(
+			'aria-pressed',
+			'true'
+		);
+		expect(await secretIn()).toMatch(/^[A-Za-z0-9+/]{40}$/);
 	});
 });

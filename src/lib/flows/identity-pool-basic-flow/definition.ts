@@ -62,13 +62,13 @@ export const definition = {
 			options: [
 				{
 					value: '3600',
-					label: '3600 (one hour)',
-					description: "The default, and this role's maximum session duration."
+					label: '3600 seconds',
+					description: "One hour: the default, and this role's maximum session duration."
 				},
 				{
 					value: '900',
-					label: '900 (15 minutes)',
-					description: 'The shortest session STS grants.'
+					label: '900 seconds',
+					description: 'Fifteen minutes: the shortest session STS grants.'
 				}
 			],
 			default: '3600'
