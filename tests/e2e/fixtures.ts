@@ -103,6 +103,9 @@ export const test = base.extend<Fixtures>({
 			const failure = request.failure()?.errorText ?? 'failed';
 			// Blocked off-origin requests are reported by offOriginRequests already.
 			if (failure.includes('ERR_BLOCKED_BY_CLIENT')) return;
+			// Cancelled by the page itself: leaving a page (or ending a run's worker) mid-way through
+			// loading its lazy chunks. A chunk the host fails to serve shows up as an http-error.
+			if (failure.includes('ERR_ABORTED')) return;
 			const text = `${request.method()} ${request.url()}: ${failure}`;
 			all.push({ kind: 'request-failed', text });
 		});

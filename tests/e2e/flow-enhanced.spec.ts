@@ -45,41 +45,6 @@ test.describe('the enhanced identity-pool flow page', () => {
 		await expect(page.getByRole('img', { name: /Actors: .*Identity pool.*S3/ })).toBeVisible();
 	});
 
-	test('shows the credentials with the secret key masked until the learner reveals it', async ({
-		page
-	}) => {
-		await openEnhanced(page, '?step=3');
-		const inspector = await inspect(page, 2, 'GetCredentialsForIdentity');
-		await inspector.getByRole('tab', { name: 'Response' }).click();
-		const card = inspector.locator('article', { hasText: 'Temporary AWS credentials' });
-		await expect(card).toBeVisible();
-		await expect(card).toContainText(/ASIA[A-Z0-9]{16}/);
-		const body = inspector.locator('.body pre');
-		const secret = card.locator('dd.secret code');
-		await expect(secret).toHaveText('••••••••••••');
-		await expect(body).toContainText('"SecretKey": "••••••••••••"');
-		await card.getByRole('button', { name: 'Reveal secret key' }).click();
-		await expect(secret).toHaveText(/^[A-Za-z0-9+/]{40}$/);
-		await expect(body).not.toContainText('••••');
-		await card.getByRole('button', { name: 'Hide secret key' }).click();
-		await expect(secret).toHaveText('••••••••••••');
-	});
-
-	test('explains the trust policy and the role choice, then SigV4 and the permission decision', async ({
-		page
-	}) => {
-		await openEnhanced(page, '?step=4');
-		let inspector = await inspect(page, 2, 'GetCredentialsForIdentity');
-		const decided = inspector.getByRole('region', { name: 'How identity-pool decided' });
-		await expect(decided).toBeVisible();
-		await expect(decided.locator('summary')).toContainText([/role/i, /trust/i]);
-		inspector = await inspect(page, 3, 'PutObject');
-		const s3 = inspector.getByRole('region', { name: 'How s3 decided' });
-		await expect(s3.locator('summary')).toHaveCount(2);
-		await s3.locator('summary').first().click();
-		await expect(s3).toContainText('AWS4-HMAC-SHA256');
-	});
-
 	const errorOf: Record<string, RegExp> = {
 		'access-token-in-logins': /Missing a required claim: aud/,
 		'wrong-logins-key': /Issuer doesn't match providerName/,

@@ -3,6 +3,16 @@ import { claimContext, claimNote, headerNote, isTimeClaim } from './claim-notes'
 import { accessClaims, idClaims } from './test-tokens.fixture';
 
 describe('claimNote', () => {
+	it("explains the identity pool's own token in its own terms, not a user pool's", () => {
+		const payload = { iss: 'https://cognito-identity.amazonaws.com', sub: 'us-east-1:x', amr: [] };
+		const context = claimContext(payload);
+		expect(context).toBe('identity-pool');
+		expect(claimNote('sub', context)).toContain('identity ID');
+		expect(claimNote('amr', context)).toContain('cognito-identity.amazonaws.com:amr');
+		expect(headerNote('alg', 'jws', context)).toContain('RS512');
+		expect(headerNote('alg', 'jws', 'id')).toContain('RS256');
+	});
+
 	it('explains every claim of the cognito.md §2.4 ID and access token examples', () => {
 		for (const [claims, context] of [
 			[idClaims({ 'cognito:roles': ['r'], 'cognito:preferred_role': 'r' }), 'id'],

@@ -4,12 +4,29 @@
  */
 
 /** The kind of token whose claim is explained: some claims mean different things in each. */
-export type ClaimContext = 'id' | 'access' | 'other';
+export type ClaimContext = 'id' | 'access' | 'identity-pool' | 'other';
 
 const headerNotes: Record<string, string> = {
 	kid: "Key ID: which public key in the user pool's JWKS checks this signature. A pool signs ID and access tokens with different keys, so their kids differ.",
 	alg: 'Signature algorithm: RS256 (an RSA signature over a SHA-256 hash) for every user pool ID and access token; a verifier should accept only the algorithm it expects, not whatever the header claims.',
 	typ: 'The media type of the token; Cognito user-pool tokens normally leave it out.'
+};
+
+/** The identity pool's own OpenID token (cognito.md §7.6): observed, partly undocumented. */
+const identityPoolHeaderNotes: Record<string, string> = {
+	kid: "Key ID: which key in the identity pool's JWKS (https://cognito-identity.amazonaws.com/.well-known/jwks_uri) checks this signature. Real kids start with the region.",
+	alg: 'Signature algorithm: RS512 (RSA over a SHA-512 hash). This is what real identity pool tokens show; AWS does not document it.',
+	typ: 'JWS: real identity pool tokens carry it, unlike user pool tokens.'
+};
+
+const identityPoolNotes: Record<string, string> = {
+	sub: 'The identity ID (region, a colon and a GUID), not the user pool sub. IAM policies see it as ${cognito-identity.amazonaws.com:sub}.',
+	aud: 'Audience: the identity pool ID. A role trust policy checks it with the cognito-identity.amazonaws.com:aud condition.',
+	iss: 'Who issued the token: the identity pool service, https://cognito-identity.amazonaws.com, the same for every pool in most Regions.',
+	amr: 'How the identity signed in: unauthenticated for a guest, or authenticated plus the provider used. A role trust policy checks it with cognito-identity.amazonaws.com:amr; without that check a guest token can assume the authenticated role.',
+	exp: 'When this token stops being valid: 10 minutes after GetOpenIdToken, or the TokenDuration a back end asked for (15 minutes by default, at most 24 hours).',
+	'https://cognito-identity.amazonaws.com/identity-pool-arn':
+		'The ARN of the identity pool, carried by tokens of authenticated identities.'
 };
 
 const jweHeaderNotes: Record<string, string> = {
@@ -104,7 +121,14 @@ const standardClaims: Record<string, string> = {
  * @example claimNote('aud', 'id') // -> 'Audience: the app client ID this ID token was issued to. ...'
  */
 export function claimNote(name: string, context: ClaimContext = 'other'): string | undefined {
-	const specific = context === 'id' ? idNotes : context === 'access' ? accessNotes : {};
+	const specific =
+		context === 'id'
+			? idNotes
+			: context === 'access'
+				? accessNotes
+				: context === 'identity-pool'
+					? identityPoolNotes
+					: {};
 	const note = own(specific, name) ?? own(claimNotes, name) ?? own(genericNotes, name);
 	if (note) return note;
 	const standard = own(standardClaims, name);
@@ -118,8 +142,15 @@ export function claimNote(name: string, context: ClaimContext = 'other'): string
 }
 
 /** Explanation of a header field of a signed token (`jws`) or of an encrypted one (`jwe`). */
-export function headerNote(name: string, kind: 'jws' | 'jwe' = 'jws'): string | undefined {
-	return own(kind === 'jwe' ? jweHeaderNotes : headerNotes, name);
+export function headerNote(
+	name: string,
+	kind: 'jws' | 'jwe' = 'jws',
+	context: ClaimContext = 'other'
+): string | undefined {
+	if (kind === 'jwe') return own(jweHeaderNotes, name);
+	return (
+		(context === 'identity-pool' && own(identityPoolHeaderNotes, name)) || own(headerNotes, name)
+	);
 }
 
 /** Lookup that ignores inherited keys, so a claim named `__proto__` or `toString` has no note. */
@@ -136,5 +167,6 @@ export function isTimeClaim(name: string): boolean {
 
 /** The token kind a decoded payload declares in `token_use`, for choosing the right notes. */
 export function claimContext(payload: Record<string, unknown>): ClaimContext {
+	if (payload.iss === 'https://cognito-identity.amazonaws.com') return 'identity-pool';
 	return payload.token_use === 'id' ? 'id' : payload.token_use === 'access' ? 'access' : 'other';
 }

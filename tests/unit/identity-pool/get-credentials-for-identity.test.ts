@@ -196,7 +196,6 @@ describe('Role mappings (cognito.md §7.8)', () => {
 
 	it('Token: cognito:preferred_role from the group, or a CustomRoleArn listed in cognito:roles', async () => {
 		const world = identityPoolWorld((s) => {
-			addRole(s, 'FlowLabEditors', 'AROAFLOWLABEDITORS001');
 			s.identityPool.roleMappings[webClientKey] = {
 				type: 'Token',
 				ambiguousRoleResolution: 'Deny'

@@ -178,6 +178,26 @@ export const defaultScenario: Scenario = {
 				maxSessionDuration: 3600
 			},
 			{
+				name: 'FlowLabGuest',
+				arn: 'arn:aws:iam::111122223333:role/FlowLabGuest',
+				roleId: 'AROAFLOWLABGUESTROLE1',
+				assumeRolePolicyDocument: trustCognitoIdentity('unauthenticated'),
+				policies: {
+					'read-public': {
+						Version: '2012-10-17',
+						Statement: [
+							{
+								Sid: 'ReadPublic',
+								Effect: 'Allow',
+								Action: 's3:GetObject',
+								Resource: `arn:aws:s3:::${bucket}/public/*`
+							}
+						]
+					}
+				},
+				maxSessionDuration: 3600
+			},
+			{
 				// The editors group's role (`cognito:roles` in their tokens): a role mapping can give it
 				// to editors; the enhanced flow's writable-attribute mistake shows who else can get it.
 				name: 'FlowLabEditors',
@@ -206,26 +226,6 @@ export const defaultScenario: Scenario = {
 								Effect: 'Allow',
 								Action: 's3:PutObject',
 								Resource: `arn:aws:s3:::${bucket}/private/\${cognito-identity.amazonaws.com:sub}/*`
-							}
-						]
-					}
-				},
-				maxSessionDuration: 3600
-			},
-			{
-				name: 'FlowLabGuest',
-				arn: 'arn:aws:iam::111122223333:role/FlowLabGuest',
-				roleId: 'AROAFLOWLABGUESTROLE1',
-				assumeRolePolicyDocument: trustCognitoIdentity('unauthenticated'),
-				policies: {
-					'read-public': {
-						Version: '2012-10-17',
-						Statement: [
-							{
-								Sid: 'ReadPublic',
-								Effect: 'Allow',
-								Action: 's3:GetObject',
-								Resource: `arn:aws:s3:::${bucket}/public/*`
 							}
 						]
 					}
