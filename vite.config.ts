@@ -5,9 +5,31 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	// Lessons live in content/ beside src/, so the dev server must be allowed to serve them.
 	server: { fs: { allow: ['content'] } },
-	// The run worker is a module worker, so it can import each service on first use (a flow that
-	// never calls S3 never downloads S3); the default iife format would inline every lazy import.
-	worker: { format: 'es' },
+	// The run worker is a module worker, so a flow downloads only the services it calls; the
+	// default iife format would inline every lazy import. It arrives with the learner's first press,
+	// in a few chunks rather than twenty: on a slow phone each request is a round trip, and the
+	// worker discovers its imports one level at a time.
+	worker: {
+		format: 'es',
+		rolldownOptions: {
+			output: {
+				codeSplitting: {
+					groups: [
+						{
+							// What every run needs: the machine runtime, JOSE, the network and the user pool.
+							name: 'run-core',
+							test: /node_modules[\\/](xstate|jose)[\\/]|src[\\/]lib[\\/](crypto|inspector|flows[\\/](shared|run-machine|registry|actors|demo-users|index)|cloud[\\/](?!identity-pool|sts|iam|s3|ssm|back-end|sigv4)[^\\/]+)/
+						},
+						{
+							// The AWS side of the identity-pool flows, XML and SigV4 included.
+							name: 'aws-services',
+							test: /node_modules[\\/](fast-xml-parser|strnum|aws4fetch)[\\/]|src[\\/]lib[\\/]cloud[\\/](identity-pool|sts|iam|s3|ssm|back-end|sigv4)[\\/]/
+						}
+					]
+				}
+			}
+		}
+	},
 	build: {
 		rolldownOptions: {
 			output: {

@@ -11,6 +11,9 @@
  *   - Lighthouse mobile (its defaults: simulated slow 4G, 4x CPU slowdown): performance, TBT, LCP,
  *     accessibility, best practices, SEO; the median of `--runs` rounds, pages interleaved so the
  *     machine's load falls on every page alike;
+ *   - on a flow page, what the first press brings: a plain visit sends nothing until the learner
+ *     presses "Send the first request", so the simulated cloud, its worker and their chunks are
+ *     counted apart (requests, JavaScript, and the time until the first step is on screen);
  *   - on a flow page, the time from pressing "Next step" to the next message being on screen.
  *
  * Each page is also printed as a ratio to the bare page of the same rounds, so a noisy machine
@@ -154,12 +157,37 @@ async function measureNetwork(browser, server, path, windowName) {
 	const response = await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
 	// Network idle: nothing in flight for `idleMs`; then everything sent in the next two seconds
 	// counts too (a worker or a chunk fetched "when idle" is part of the page's cost).
-	const deadline = Date.now() + 30_000;
-	while (Date.now() < deadline && (inFlight > 0 || Date.now() - lastActivity < idleMs))
-		await new Promise((r) => setTimeout(r, 50));
-	await new Promise((r) => setTimeout(r, afterIdleMs));
-	// Responses still being written are reported on 'finish'; give the socket a moment.
-	await new Promise((r) => setTimeout(r, 100));
+	const settle = async () => {
+		const deadline = Date.now() + 30_000;
+		while (Date.now() < deadline && (inFlight > 0 || Date.now() - lastActivity < idleMs))
+			await new Promise((r) => setTimeout(r, 50));
+		await new Promise((r) => setTimeout(r, afterIdleMs));
+		// Responses still being written are reported on 'finish'; give the socket a moment.
+		await new Promise((r) => setTimeout(r, 100));
+	};
+	await settle();
+	const loaded = server.sent.length;
+	// The first press, on a flow page: everything it brings is counted apart, to idle and after.
+	let firstRun = null;
+	const startButton = page.getByRole('button', { name: 'Send the first request' });
+	if (await startButton.isVisible()) {
+		await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+		const pressed = Date.now();
+		await startButton.click();
+		await page
+			.locator('.flow-player[data-ready="true"]')
+			.waitFor({ state: 'attached', timeout: 60_000 });
+		const readyMs = Date.now() - pressed;
+		await settle();
+		const run = server.sent.slice(loaded);
+		const runJs = run.filter((e) => /javascript/.test(e.type));
+		firstRun = {
+			requests: run.length,
+			js: runJs.reduce((n, e) => n + e.bytes, 0),
+			jsFiles: runJs.length,
+			readyMs
+		};
+	}
 	await context.close();
 	const beforeLoad = new Set(
 		started
@@ -168,7 +196,7 @@ async function measureNetwork(browser, server, path, windowName) {
 			.filter(Boolean)
 			.map((url) => new URL(url).pathname)
 	);
-	const entries = server.sent.slice(start);
+	const entries = server.sent.slice(start, loaded);
 	const js = entries.filter((e) => /javascript/.test(e.type));
 	const sum = (list) => list.reduce((n, e) => n + e.bytes, 0);
 	return {
@@ -178,8 +206,12 @@ async function measureNetwork(browser, server, path, windowName) {
 		js: sum(js),
 		jsBeforeLoad: sum(js.filter((e) => beforeLoad.has(e.path))),
 		jsFiles: js.length,
-		failed: entries.filter((e) => e.status >= 400).map((e) => `${e.status} ${e.path}`),
-		offOrigin
+		failed: server.sent
+			.slice(start)
+			.filter((e) => e.status >= 400)
+			.map((e) => `${e.status} ${e.path}`),
+		offOrigin,
+		firstRun
 	};
 }
 
@@ -194,7 +226,11 @@ async function measureSteps(browser, url) {
 	const open = async () => {
 		await page.goto(url);
 		await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
-		await page.locator('.flow-player[data-ready="true"]').waitFor({ state: 'attached' });
+		const start = page.getByRole('button', { name: 'Send the first request' });
+		if (await start.isVisible()) await start.click();
+		await page
+			.locator('.flow-player[data-ready="true"]')
+			.waitFor({ state: 'attached', timeout: 60_000 });
 	};
 	const current = async () =>
 		Number(await page.locator('svg[data-current-step]').first().getAttribute('data-current-step'));
@@ -388,6 +424,15 @@ async function main() {
 			js: Object.entries(row.network)
 				.map(([w, n]) => `${kB(n.js)} (${kB(n.jsBeforeLoad)} before load, ${n.jsFiles} files) ${w}`)
 				.join('; '),
+			firstRun: Object.values(row.network).some((n) => n.firstRun)
+				? Object.entries(row.network)
+						.map(([w, n]) =>
+							n.firstRun
+								? `${n.firstRun.requests} req, ${kB(n.firstRun.js)} JS, first step in ${n.firstRun.readyMs} ms ${w}`
+								: `— ${w}`
+						)
+						.join('; ')
+				: '—',
 			step: row.step
 				? `${row.step.median.toFixed(1)} / ${row.step.p90.toFixed(1)} / ${row.step.max.toFixed(1)} ms`
 				: '—'
@@ -468,6 +513,10 @@ function printTable(table) {
 	for (const c of cells) console.log(line(c));
 	console.log('\nJavaScript (gzip, as sent):');
 	for (const r of table) console.log(`  ${r.page}: ${r.js}`);
+	console.log(
+		'\nWhat the first press brings (the simulated cloud and its worker; not part of the page load):'
+	);
+	for (const r of table) if (r.firstRun !== '—') console.log(`  ${r.page}: ${r.firstRun}`);
 }
 
 process.exitCode = await main().catch((error) => {

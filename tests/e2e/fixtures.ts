@@ -139,9 +139,14 @@ export async function gotoHydrated(page: Page, path = ''): Promise<Response | nu
 	return response;
 }
 
-/** Waits for the flow player to have its cloud and machine ready (`data-ready="true"`). */
-export async function waitForFlowPlayer(page: Page): Promise<void> {
-	await page.locator('.flow-player[data-ready="true"]').waitFor({ state: 'attached' });
+/**
+ * Waits for the flow player to have its run ready (`data-ready="true"`). A plain visit sends
+ * nothing until the learner starts, so this presses "Send the first request" when it is offered.
+ */
+export async function waitForFlowPlayer(page: Page, timeout?: number): Promise<void> {
+	const start = page.getByRole('button', { name: 'Send the first request' });
+	if (await start.isVisible()) await start.click();
+	await page.locator('.flow-player[data-ready="true"]').waitFor({ state: 'attached', timeout });
 }
 
 export interface AxeOptions {

@@ -3,7 +3,14 @@
 import type { Page } from '@playwright/test';
 import { definition } from '../../src/lib/flows/identity-pool-enhanced-flow/definition';
 import type { FlowMistakeDefinition } from '../../src/lib/flows/types';
-import { emulateAppearance, expect, expectNoAxeViolations, gotoHydrated, test } from './fixtures';
+import {
+	emulateAppearance,
+	expect,
+	expectNoAxeViolations,
+	gotoHydrated,
+	test,
+	waitForFlowPlayer
+} from './fixtures';
 import { diagram, expectStepId, openWhatIf, stepCount } from './flow-helpers';
 
 const path = `flows/${definition.id}/`;
@@ -12,9 +19,7 @@ const path = `flows/${definition.id}/`;
 async function openEnhanced(page: Page, query = ''): Promise<void> {
 	await gotoHydrated(page, `${path}${query}`);
 	// Four services and their keys come up in the worker on first use: slower than sign-in alone.
-	await page
-		.locator('.flow-player[data-ready="true"]')
-		.waitFor({ state: 'attached', timeout: 40_000 });
+	await waitForFlowPlayer(page, 40_000);
 	await expect(page.getByLabel('Jump to step').locator('option').first()).toBeAttached({
 		timeout: 30_000
 	});

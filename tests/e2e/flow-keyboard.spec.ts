@@ -1,17 +1,24 @@
-import { expect, test } from './fixtures';
-import { diagram, expectStep, openFlow, stepCount, tabTo } from './flow-helpers';
+import { expect, gotoHydrated, test } from './fixtures';
+import { diagram, expectStep, openFlow, signInPath, stepCount, tabTo } from './flow-helpers';
 
 test.describe('flow player, keyboard only', () => {
 	test('a learner steps through the whole sign-in with only the keyboard', async ({
 		page,
 		pageProblems
 	}) => {
-		await openFlow(page);
+		// Nothing is sent until the learner starts: "Next step" sends the first request.
+		await gotoHydrated(page, signInPath);
+		await expect(page.getByRole('button', { name: 'Send the first request' })).toBeVisible();
+		await tabTo(page, page.getByRole('button', { name: 'Next step', exact: true }));
+		await page.keyboard.press('Enter');
+		await expect(page.locator('.flow-player')).toHaveAttribute('data-ready', 'true', {
+			timeout: 20_000
+		});
 		const count = await stepCount(page);
 		expect(count).toBeGreaterThan(4);
 		await expectStep(page, 0);
+		await expect(page.getByRole('button', { name: 'Send the first request' })).toHaveCount(0);
 
-		await tabTo(page, page.getByRole('button', { name: 'Next step', exact: true }));
 		const live = page.locator('[aria-live="polite"][aria-atomic="true"]');
 		for (let i = 1; i < count; i++) {
 			await page.keyboard.press('ArrowRight');

@@ -1,7 +1,12 @@
 import type { FlowCatalogueEntry } from '$lib/flows';
 import { resolveStep, type FlowPlayer } from '$lib/player';
 import { createFlowRunner, RunAbandonedError, type FlowRunner } from './flow-runner';
-import { parseFlowUrl, type FlowUrlKnown, type FlowUrlState } from './flow-url-state';
+import {
+	flowUrlSearch,
+	parseFlowUrl,
+	type FlowUrlKnown,
+	type FlowUrlState
+} from './flow-url-state';
 import type { RunResult, RunSettings } from './run-flow';
 
 /**
@@ -9,14 +14,21 @@ import type { RunResult, RunSettings } from './run-flow';
  * Every change of settings starts a fresh run (on a fresh cloud, off the main thread); a run
  * overtaken by a newer one is dropped, and a simulator failure is kept to be said plainly.
  *
+ * A plain visit sends nothing until the learner starts: the simulated cloud and its worker are
+ * the page's heaviest code, so they arrive with the first press (or a link to a moment), and the
+ * page loads like an article. `prepare` starts that run early, when the learner reaches for the
+ * player, so the press rarely waits.
+ *
  * @example
  * const runs = new RunController(flow, player);
- * afterNavigate(() => runs.applyUrl(page.url));
+ * afterNavigate((nav) => runs.applyUrl(page.url, nav.type !== 'enter'));
  */
 export class RunController {
 	settings: RunSettings = $state({ choices: {}, mistakes: [], clock: 0 });
 	result = $state.raw<RunResult | null>(null);
 	ready = $state(false);
+	/** The learner started the run (or a link asked for a moment): until then nothing is sent. */
+	started = $state(false);
 	/** The simulator itself failed (a bug, not a service error): said plainly, never hidden. */
 	crash = $state<string | null>(null);
 	/** What the URL may name: this flow's mistakes and choices. */
@@ -24,6 +36,8 @@ export class RunController {
 
 	#runs = 0;
 	#runner: FlowRunner | undefined;
+	/** A run begun by `prepare`, with the settings it was begun for. */
+	#early: { settings: RunSettings; result: Promise<RunResult> } | undefined;
 	readonly flow: FlowCatalogueEntry;
 	readonly player: FlowPlayer;
 
@@ -33,14 +47,24 @@ export class RunController {
 		this.known = { mistakes: flow.mistakes.map((m) => m.id), choices: flow.choices };
 	}
 
-	/** The URL's moment: the same settings only move the player, other settings run again. */
-	applyUrl(url: URL): void {
+	/**
+	 * The URL's moment: the same settings only move the player, other settings run again. The
+	 * page's own plain address (no step, no settings) waits for the learner to start, unless
+	 * `navigated` says a link inside the page brought the learner here.
+	 */
+	applyUrl(url: URL, navigated = false): void {
 		const state = parseFlowUrl(url.searchParams, this.known);
 		const next: RunSettings = {
 			choices: state.choices,
 			mistakes: state.mistakes,
 			clock: state.clock
 		};
+		const plain = state.step === null && flowUrlSearch(state, this.known) === '';
+		if (!this.started && plain && !navigated) {
+			this.settings = next;
+			return;
+		}
+		this.started = true;
 		if (this.result && this.#same(next, this.settings)) {
 			const index = resolveStep(state.step, this.result.run.steps);
 			if (index !== this.player.index) this.player.jump(index);
@@ -50,8 +74,34 @@ export class RunController {
 		void this.#rerun((r) => resolveStep(state.step, r.run.steps));
 	}
 
+	/**
+	 * Sends the first request: runs the flow and shows its step `at`, an index or a step id (the
+	 * first step by default, and when the run does not take that step).
+	 */
+	start(at: number | string = 0): Promise<void> {
+		if (this.started) return Promise.resolve();
+		this.started = true;
+		return this.#rerun((r) =>
+			typeof at === 'string'
+				? Math.max(0, r.run.steps.findIndex((s) => s.id === at))
+				: Math.min(at, r.run.steps.length - 1)
+		);
+	}
+
+	/** Begins the first run before it is asked for, without showing it. */
+	prepare(): void {
+		if (this.started || this.#early) return;
+		const settings = $state.snapshot(this.settings);
+		this.#runner ??= createFlowRunner(this.flow);
+		const result = this.#runner.run(settings);
+		// Settled later by `#rerun`, or abandoned by a run with other settings: never unhandled.
+		result.catch(() => {});
+		this.#early = { settings, result };
+	}
+
 	/** Changing a setting keeps the learner's place: the same step if the new run takes it. */
 	change(patch: Partial<RunSettings>): void {
+		this.started = true;
 		const keepId = this.player.current?.id;
 		const keepIndex = this.player.index;
 		this.settings = { ...this.settings, ...patch };
@@ -95,7 +145,12 @@ export class RunController {
 			if (!this.#runner) await new Promise((r) => setTimeout(r));
 			if (token !== this.#runs) return;
 			this.#runner ??= createFlowRunner(this.flow);
-			const next = await this.#runner.run($state.snapshot(this.settings));
+			const settings = $state.snapshot(this.settings);
+			const early = this.#early;
+			this.#early = undefined;
+			const next = await (early && this.#same(early.settings, settings)
+				? early.result
+				: this.#runner.run(settings));
 			if (token !== this.#runs) return;
 			this.result = next;
 			this.crash = null;
