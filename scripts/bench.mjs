@@ -169,11 +169,11 @@ async function measureNetwork(browser, server, path, windowName) {
 	const loaded = server.sent.length;
 	// The first press, on a flow page: everything it brings is counted apart, to idle and after.
 	let firstRun = null;
-	const startButton = page.getByRole('button', { name: 'Send the first request' });
-	if (await startButton.isVisible()) {
-		await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+	// A flow page says, once it has read its URL, that it waits for the press (`data-run`).
+	if ((await page.locator('.flow-player').count()) > 0) {
+		await page.locator('.flow-player[data-run="idle"]').waitFor({ state: 'attached' });
 		const pressed = Date.now();
-		await startButton.click();
+		await page.getByRole('button', { name: 'Send the first request' }).click();
 		await page
 			.locator('.flow-player[data-ready="true"]')
 			.waitFor({ state: 'attached', timeout: 60_000 });
@@ -225,9 +225,8 @@ async function measureSteps(browser, url) {
 	page.on('pageerror', (e) => errors.push(String(e)));
 	const open = async () => {
 		await page.goto(url);
-		await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
-		const start = page.getByRole('button', { name: 'Send the first request' });
-		if (await start.isVisible()) await start.click();
+		await page.locator('.flow-player[data-run="idle"]').waitFor({ state: 'attached' });
+		await page.getByRole('button', { name: 'Send the first request' }).click();
 		await page
 			.locator('.flow-player[data-ready="true"]')
 			.waitFor({ state: 'attached', timeout: 60_000 });

@@ -144,8 +144,12 @@ export async function gotoHydrated(page: Page, path = ''): Promise<Response | nu
  * nothing until the learner starts, so this presses "Send the first request" when it is offered.
  */
 export async function waitForFlowPlayer(page: Page, timeout?: number): Promise<void> {
-	const start = page.getByRole('button', { name: 'Send the first request' });
-	if (await start.isVisible()) await start.click();
+	// The prerendered page always offers the button; once the app has read the URL, it says
+	// whether this visit (a plain address, not a link to a moment) is waiting for the press.
+	const player = page.locator('.flow-player:is([data-run="idle"], [data-run="started"])');
+	await player.waitFor({ state: 'attached', timeout });
+	if ((await player.getAttribute('data-run')) === 'idle')
+		await page.getByRole('button', { name: 'Send the first request' }).click();
 	await page.locator('.flow-player[data-ready="true"]').waitFor({ state: 'attached', timeout });
 }
 

@@ -1,5 +1,12 @@
-import { expect, test, waitForFlowPlayer } from './fixtures';
-import { expectStep, expectStepId, openFlow, openQuiz, openWhatIf } from './flow-helpers';
+import { expect, gotoHydrated, test, waitForFlowPlayer } from './fixtures';
+import {
+	expectStep,
+	expectStepId,
+	openFlow,
+	openQuiz,
+	openWhatIf,
+	signInPath
+} from './flow-helpers';
 
 test.describe('flow URL state', () => {
 	test('a deep link restores the exact step, mistakes and user, also after a reload', async ({
@@ -41,12 +48,24 @@ test.describe('flow URL state', () => {
 		await expect(page).toHaveURL(/\?step=\d+$/);
 	});
 
-	test('"Show this step" in the lesson jumps the player there', async ({ page }) => {
-		await openFlow(page);
+	test('a plain visit loads no simulator until the learner starts; "Show this step" starts there', async ({
+		page
+	}) => {
+		const simulator: string[] = [];
+		page.on('request', (r) => {
+			if (r.url().includes('/workers/')) simulator.push(r.url());
+		});
+		await gotoHydrated(page, signInPath);
+		await expect(page.locator('.flow-player')).toHaveAttribute('data-run', 'idle');
+		await expect(page.getByText('Nothing has been sent yet.')).toBeVisible();
+		expect(simulator).toEqual([]);
+
 		const passage = page.locator('#lesson-global-sign-out');
 		await passage.getByRole('button', { name: 'Show this step' }).click();
+		await waitForFlowPlayer(page, 20_000);
 		await expectStepId(page, 'global-sign-out');
 		await expect(passage).toHaveAttribute('aria-current', 'step');
+		expect(simulator.length).toBeGreaterThan(0);
 	});
 
 	test('a quiz answer links to the moment it is about, in the same page', async ({ page }) => {

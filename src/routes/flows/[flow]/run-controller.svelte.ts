@@ -29,6 +29,8 @@ export class RunController {
 	ready = $state(false);
 	/** The learner started the run (or a link asked for a moment): until then nothing is sent. */
 	started = $state(false);
+	/** The page has read its URL, so `started` says what this visit asked for. */
+	urlRead = $state(false);
 	/** The simulator itself failed (a bug, not a service error): said plainly, never hidden. */
 	crash = $state<string | null>(null);
 	/** What the URL may name: this flow's mistakes and choices. */
@@ -59,6 +61,7 @@ export class RunController {
 			mistakes: state.mistakes,
 			clock: state.clock
 		};
+		this.urlRead = true;
 		const plain = state.step === null && flowUrlSearch(state, this.known) === '';
 		if (!this.started && plain && !navigated) {
 			this.settings = next;
@@ -83,7 +86,10 @@ export class RunController {
 		this.started = true;
 		return this.#rerun((r) =>
 			typeof at === 'string'
-				? Math.max(0, r.run.steps.findIndex((s) => s.id === at))
+				? Math.max(
+						0,
+						r.run.steps.findIndex((s) => s.id === at)
+					)
 				: Math.min(at, r.run.steps.length - 1)
 		);
 	}
