@@ -5,3 +5,4 @@ export { afterNextPaint } from './after-next-paint';
 export { whenNearScreen } from './when-near-screen';
 export { OnDemand } from './on-demand.svelte';
 export { default as ThemeToggle } from './ThemeToggle.svelte';
+export { default as LaterIsland } from './LaterIsland.svelte';

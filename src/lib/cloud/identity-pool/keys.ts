@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 
 /** The identity pool's signing key: RS512, with the public half as its JWKS lists it. */
 export interface IdentityPoolKeys {
@@ -23,6 +23,21 @@ export async function generateIdentityPoolKeys(region: string): Promise<Identity
 	});
 	const { e, kty, n } = await exportJWK(publicKey);
 	if (!n || !e || !kty) throw new TypeError('exported RSA key lacks n, e or kty');
+	const kid = `${region}-1`;
+	return { kid, privateKey, publicJwk: { kty, alg: 'RS512', use: 'sig', kid, n, e } };
+}
+
+/**
+ * The key the site ships with (`shipped-keys.json`, written by scripts/generate-shipped-keys.mjs),
+ * what a cloud signs with unless it is given another: a real identity pool keeps its key, and
+ * importing is instant where generating takes a slow phone a second or more.
+ *
+ * @example const keys = await shippedIdentityPoolKeys('us-east-1');
+ */
+export async function shippedIdentityPoolKeys(region: string): Promise<IdentityPoolKeys> {
+	const { default: shipped } = await import('./shipped-keys.json');
+	const { kty, n, e } = shipped.signing;
+	const privateKey = (await importJWK(shipped.signing, 'RS512')) as CryptoKey;
 	const kid = `${region}-1`;
 	return { kid, privateKey, publicJwk: { kty, alg: 'RS512', use: 'sig', kid, n, e } };
 }

@@ -1,7 +1,7 @@
 import type { IdentityPoolScenario } from '../scenario';
 import type { ServiceContext } from '../service';
 import { identityNotFound, identityPoolNotFound } from './errors';
-import { generateIdentityPoolKeys, type IdentityPoolKeys } from './keys';
+import { shippedIdentityPoolKeys, type IdentityPoolKeys } from './keys';
 
 /** The issuer of every identity-pool OpenID token, in every commercial region (cognito.md §7.6). */
 export const identityPoolIssuer = 'https://cognito-identity.amazonaws.com';
@@ -59,7 +59,7 @@ export function createIdentityPoolModel(
 		poolArn: `arn:aws:cognito-identity:${region}:${scenario.accountId}:identitypool/${pool.id}`,
 
 		keys(): Promise<IdentityPoolKeys> {
-			keys ??= generateIdentityPoolKeys(region);
+			keys ??= shippedIdentityPoolKeys(region);
 			return keys;
 		},
 

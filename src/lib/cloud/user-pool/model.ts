@@ -2,7 +2,7 @@ import { base64Encode, bytesToHex, srpCreateVerifier } from '$lib/crypto';
 import type { AppClientScenario, UserScenario } from '../scenario';
 import type { ServiceContext } from '../service';
 import { clientNotFound, expiredSession, invalidSession, reusedSession } from './errors';
-import { generateUserPoolKeys, type UserPoolKeys } from './keys';
+import { shippedUserPoolKeys, type UserPoolKeys } from './keys';
 
 /** A user as the pool holds it: the scenario's user plus what sign-in and sign-up change. */
 export interface PoolUser extends UserScenario {
@@ -104,9 +104,9 @@ export function createUserPoolModel(
 		revokedOrigins,
 		outbox,
 
-		/** The pool's keys, generated on first use (never while a cloud is being created). */
+		/** The pool's keys: the shipped ones unless the cloud was given others, read on first use. */
 		keys(): Promise<UserPoolKeys> {
-			keys ??= generateUserPoolKeys();
+			keys ??= shippedUserPoolKeys();
 			return keys;
 		},
 
