@@ -5,4 +5,3 @@ export { afterNextPaint } from './after-next-paint';
 export { whenNearScreen } from './when-near-screen';
 export { OnDemand } from './on-demand.svelte';
 export { default as ThemeToggle } from './ThemeToggle.svelte';
-export { default as LaterIsland } from './LaterIsland.svelte';
