@@ -4,8 +4,8 @@
  * src/lib/cloud/user-pool/shipped-keys.json (the ID-token and access-token RS256 keys and the
  * refresh token's RSA-OAEP key) and src/lib/cloud/identity-pool/shipped-keys.json (its RS512 key).
  *
- * A real pool keeps its keys for its whole life, so every run of the simulator signs with the
- * same ones too; generating four RSA-2048 keys took a slow phone seconds before its first step.
+ * Every run of the simulator signs with these (key rotation is not modelled); generating four
+ * RSA-2048 keys per run took a slow phone seconds before its first step.
  * These keys are public by design: they sign tokens of a simulated account and nothing else.
  * Run it again only to rotate them (tokens in old screenshots then stop verifying).
  *

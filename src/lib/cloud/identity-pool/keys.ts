@@ -29,7 +29,7 @@ export async function generateIdentityPoolKeys(region: string): Promise<Identity
 
 /**
  * The key the site ships with (`shipped-keys.json`, written by scripts/generate-shipped-keys.mjs),
- * what a cloud signs with unless it is given another: a real identity pool keeps its key, and
+ * what a cloud signs with unless it is given another: rotation is not modelled, and
  * importing is instant where generating takes a slow phone a second or more.
  *
  * @example const keys = await shippedIdentityPoolKeys('us-east-1');

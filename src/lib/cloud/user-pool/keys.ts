@@ -40,9 +40,9 @@ export async function generateUserPoolKeys(): Promise<UserPoolKeys> {
 
 /**
  * The keys the site ships with (`shipped-keys.json`, written by scripts/generate-shipped-keys.mjs):
- * what a cloud signs with unless it is given others. A real pool keeps its keys for its whole
- * life, so the simulated one does too, and a first run imports them instead of generating three
- * RSA keys (seconds on a slow phone).
+ * what a cloud signs with unless it is given others. Key rotation is not modelled: every run
+ * signs with these, and a first run imports them instead of generating three RSA keys (seconds on
+ * a slow phone).
  *
  * @example const keys = await shippedUserPoolKeys();
  */
