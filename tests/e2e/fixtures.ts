@@ -123,7 +123,9 @@ export { expect };
 /**
  * Navigates to `path` (relative to the baseURL, so it works under a sub-path) and waits until the
  * app has hydrated: the root layout sets `<html data-hydrated="true">` in `onMount`. Text that the
- * prerendered HTML already shows says nothing about whether clicks will be handled yet.
+ * prerendered HTML already shows says nothing about whether clicks will be handled yet. A plain
+ * flow page hydrates only when someone reaches for it (intent-boot.js), so this moves the pointer
+ * over the page as a learner would.
  *
  * @example await gotoHydrated(page, 'flows/user-pool-sign-in/?step=3');
  */
@@ -135,8 +137,17 @@ export async function gotoHydrated(page: Page, path = ''): Promise<Response | nu
 	const hasApp = await page.evaluate(() =>
 		[...document.scripts].some((s) => s.textContent?.includes('__sveltekit'))
 	);
-	if (hasApp) await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+	if (hasApp) await reachForPage(page);
 	return response;
+}
+
+/**
+ * Moves the pointer over the page, the learner's first sign of intent that starts a flow page's
+ * app, and waits until the app has hydrated.
+ */
+export async function reachForPage(page: Page, timeout?: number): Promise<void> {
+	await page.mouse.move(8, 8 + Math.random() * 8);
+	await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached', timeout });
 }
 
 /**
@@ -147,6 +158,7 @@ export async function waitForFlowPlayer(page: Page, timeout?: number): Promise<v
 	// The prerendered page always offers the button; once the app has read the URL, it says
 	// whether this visit (a plain address, not a link to a moment) is waiting for the press.
 	const player = page.locator('.flow-player:is([data-run="idle"], [data-run="started"])');
+	await reachForPage(page, timeout);
 	await player.waitFor({ state: 'attached', timeout });
 	if ((await player.getAttribute('data-run')) === 'idle')
 		await page.getByRole('button', { name: 'Send the first request' }).click();

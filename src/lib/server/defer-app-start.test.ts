@@ -32,8 +32,16 @@ describe('deferAppStart', () => {
 		expect(script).toContain(
 			'["../../_app/immutable/entry/start.A.js","../../_app/immutable/chunks/C.js"]'
 		);
-		expect(script).toContain('painted.then(() => import("../../_app/immutable/entry/start.A.js"))');
+		expect(script).toContain(
+			'Promise.all([painted, intent]).then(() => import("../../_app/immutable/entry/start.A.js"))'
+		);
 		expect(script).toContain("observe({ type: 'paint', buffered: true })");
+	});
+
+	it('evaluates the modules only once the learner shows intent (or the URL names a moment)', () => {
+		expect(script).toContain('const intent = new Promise((begin) => {');
+		expect(script).toContain('if (location.search.length > 1) begin(undefined);');
+		expect(script.indexOf('const intent')).toBeLessThan(script.indexOf('Promise.all([painted'));
 	});
 
 	it('starts the app in a task after the modules are evaluated, and stays valid JavaScript', () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import intentBoot from '$lib/ui/intent-boot.js?raw';
 
 const preloadTag = /<link href="([^"]+)" rel="modulepreload">/g;
 const bootScript = /<script>(\s*\{[\s\S]*?kit\.start\([\s\S]*?)<\/script>/;
@@ -8,11 +9,14 @@ const startOpen = 'then(([kit, app]) => {';
 const startClose = /\}\);(\s*)\}\);(\s*\}\s*)$/;
 
 /**
- * Moves a prerendered page's app start behind its first paint. Kit preloads every module in the
- * <head> and starts the app from an inline script at the end of <body>: on a slow phone that
- * JavaScript competes with the page's own HTML and CSS, so the lesson paints late. Here the page
- * paints first, as a static article (the browser's paint timing says when), then the same modules
- * are preloaded, and the app starts in a task of its own once they have been evaluated.
+ * Moves a prerendered page's app start behind its first paint and the learner's intent. Kit
+ * preloads every module in the <head> and starts the app from an inline script at the end of
+ * <body>: on a slow phone that JavaScript competes with the page's own HTML and CSS, so the lesson
+ * paints late, and hydration then holds the main thread while the page is being read. Here the
+ * page paints first, as a static article (the browser's paint timing says when), then the same
+ * modules are preloaded; they are evaluated and the app hydrates only when someone is about to
+ * use the page (`intent`, from intent-boot.js: a pointer move, touch, key or focus, or at once
+ * for a link to a moment), and a press that lands before then is replayed, not lost.
  *
  * The boot script is Kit's, so its Content-Security-Policy hash is recomputed. A page without an
  * app (`csr = false`) is returned as it is; a boot script of another shape fails the build, so a
@@ -39,9 +43,10 @@ export function deferAppStart(html: string): string {
 				`painted.then(() => { for (const href of ${JSON.stringify(preloads)}) {` +
 				` const link = document.createElement('link'); link.rel = 'modulepreload';` +
 				` link.href = href; document.head.append(link); } });\n` +
+				`${intentBoot}\n` +
 				'Promise.all(['
 		)
-		.replace(entryImport, 'painted.then(() => import($1))')
+		.replace(entryImport, 'Promise.all([painted, intent]).then(() => import($1))')
 		.replace(startOpen, 'then(([kit, app]) => new Promise((next) => setTimeout(next)).then(() => {')
 		.replace(startClose, '});$1}));$2');
 	const oldHash = `'sha256-${sha256(boot)}'`;
