@@ -1,8 +1,8 @@
 // What the generic flow specs cannot show about the enhanced identity-pool page: the credentials'
-// secret key masked until revealed, the services' explanations, and each mistake's own error.
+// secret key masked until revealed and the services' explanations. Each mistake's own error is
+// checked in Node (run.test.ts); that the page shows it, for every flow, in flow-every-page.spec.ts.
 import type { Page } from '@playwright/test';
 import { definition } from '../../src/lib/flows/identity-pool-enhanced-flow/definition';
-import type { FlowMistakeDefinition } from '../../src/lib/flows/types';
 import {
 	emulateAppearance,
 	expect,
@@ -11,7 +11,7 @@ import {
 	test,
 	waitForFlowPlayer
 } from './fixtures';
-import { diagram, expectStepId, openWhatIf, stepCount } from './flow-helpers';
+import { diagram, expectStepId, stepCount } from './flow-helpers';
 
 const path = `flows/${definition.id}/`;
 
@@ -49,36 +49,6 @@ test.describe('the enhanced identity-pool flow page', () => {
 		await expectStepId(page, 'list-objects');
 		await expect(page.getByRole('img', { name: /Actors: .*Identity pool.*S3/ })).toBeVisible();
 	});
-
-	const errorOf: Record<string, RegExp> = {
-		'access-token-in-logins': /Missing a required claim: aud/,
-		'wrong-logins-key': /Issuer doesn't match providerName/,
-		'client-not-configured': /Token is not from a supported provider of this identity pool\./,
-		'trust-policy-assume-role': /InvalidIdentityPoolConfigurationException/,
-		'rules-match-nothing': /The ambiguous role mapping rules for: .* denied this request\./,
-		'jwt-straight-to-s3': /InvalidArgument/,
-		'user-pool-sub-in-policy': /AccessDenied/,
-		'read-another-identity': /AccessDenied/,
-		'expired-credentials': /ExpiredToken/
-	};
-	const refused = definition.mistakes.filter((m) => (m as FlowMistakeDefinition).outcome !== 'ok');
-
-	for (const mistake of refused) {
-		test(`${mistake.id} shows its error at the ${mistake.step} step`, async ({ page }) => {
-			await openEnhanced(page, `?mistake=${mistake.id}`);
-			await openWhatIf(page);
-			await expect(page.getByRole('checkbox', { name: new RegExp(mistake.title) })).toBeChecked();
-			const index = (await stepCount(page)) - 1;
-			await page.getByLabel('Jump to step').selectOption({ index });
-			await expectStepId(page, mistake.step);
-			const panel = page.locator('[data-outcome="error"]');
-			await expect(panel).toBeVisible();
-			await expect(panel).toContainText(errorOf[mistake.id]!);
-			await expect(
-				panel.getByRole('heading', { name: `What went wrong: ${mistake.title}` })
-			).toBeVisible();
-		});
-	}
 
 	test('a reader who edits custom:team reads another identity’s note: nothing refuses it', async ({
 		page

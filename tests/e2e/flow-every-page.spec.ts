@@ -12,9 +12,13 @@ import {
 	expectStep,
 	expectStepId,
 	openFlow,
+	diagram,
 	openWhatIf,
 	stepCount
 } from './flow-helpers';
+
+/** A service's own error name: `NotAuthorizedException`, S3's `AccessDenied`, OAuth's `invalid_grant`. */
+const serviceError = /\b[A-Z][a-z]+[A-Z]\w*\b|\binvalid_\w+/;
 
 test('at least one flow page is published', () => {
 	expect(availableFlows.length).toBeGreaterThan(0);
@@ -90,7 +94,19 @@ for (const { id, path, definition } of availableFlows) {
 				await passage.getByRole('button', { name: 'Show this step' }).click();
 				await expectStepId(page, mistake.step);
 				const shown = mistake.outcome === 'ok' ? 'harm' : 'error';
-				await expect(page.locator(`[data-outcome="${shown}"]`), mistake.id).toBeVisible();
+				const panel = page.locator(`[data-outcome="${shown}"]`);
+				await expect(panel, mistake.id).toBeVisible();
+				if (shown === 'error') {
+					// The service's own error, said in words; the failing arrow marked by text and icon,
+					// not by colour alone.
+					await expect(panel, mistake.id).toContainText(serviceError);
+					const failed = diagram(page).locator('.message.current.error');
+					await expect(failed.first(), mistake.id).toHaveAttribute(
+						'aria-label',
+						/Response: [45]\d\d /
+					);
+					await expect(failed.first().locator('.error-icon'), mistake.id).toHaveCount(1);
+				}
 				const cause = page.getByRole('heading', { name: `What went wrong: ${mistake.title}` });
 				await expect(cause, mistake.id).toBeVisible();
 				await box.uncheck();

@@ -1,39 +1,7 @@
-import type { FlowMistakeDefinition } from '../../src/lib/flows/types';
-import { definition } from '../../src/lib/flows/user-pool-sign-in/definition';
 import { expect, test, waitForFlowPlayer } from './fixtures';
-import { diagram, expectStep, expectStepId, openFlow, openWhatIf, stepCount } from './flow-helpers';
-
-/** The mistakes a service refuses; the others end well, and that is their lesson. */
-const refused = definition.mistakes.filter((m) => (m as FlowMistakeDefinition).outcome !== 'ok');
+import { diagram, expectStep, expectStepId, openFlow, openWhatIf } from './flow-helpers';
 
 test.describe('"What if" mistakes', () => {
-	for (const mistake of refused) {
-		test(`${mistake.id} shows its error at the ${mistake.step} step`, async ({ page }) => {
-			await openFlow(page, `?mistake=${mistake.id}`);
-			await openWhatIf(page);
-			await expect(page.getByRole('checkbox', { name: new RegExp(mistake.title) })).toBeChecked();
-			const count = await stepCount(page);
-			await page.getByRole('button', { name: 'Next step', exact: true }).focus();
-			await page.keyboard.press('End');
-			await expectStep(page, count - 1);
-
-			// The run stops at the mistake's step, with the service's own error, said in words.
-			const outcome = page.locator('.step-outcome');
-			await expect(outcome).toHaveAttribute('data-step-id', mistake.step);
-			const panel = page.locator('[data-outcome="error"]');
-			await expect(panel).toBeVisible();
-			await expect(panel).toContainText(/\w+Exception: |invalid_\w+/);
-			const cause = panel.getByRole('heading', { name: `What went wrong: ${mistake.title}` });
-			await expect(cause).toBeVisible();
-
-			// The failing arrow is marked by text and icon, not by colour alone.
-			const failed = diagram(page).locator(`.message.error[data-step-index="${count - 1}"]`);
-			await expect(failed.first()).toBeVisible();
-			await expect(failed.first()).toHaveAttribute('aria-label', /Response: 4\d\d \w+/);
-			await expect(failed.first().locator('.error-icon')).toHaveCount(1);
-		});
-	}
-
 	test("tokens in localStorage: the attacker's GetUser succeeds as the victim", async ({
 		page
 	}) => {
