@@ -41,13 +41,27 @@ test.describe('the enhanced identity-pool flow page', () => {
 	// A cold page generates four services' keys in its worker before the first step can show.
 	test.describe.configure({ timeout: 90_000 });
 
-	test('runs alice through sign-in, the identity pool and S3, six steps in all', async ({
+	test('runs alice through sign-in (folded until unfolded), the identity pool and S3, six steps in all', async ({
 		page
 	}) => {
 		await openEnhanced(page, '?step=6');
 		expect(await stepCount(page)).toBe(6);
 		await expectStepId(page, 'list-objects');
 		await expect(page.getByRole('img', { name: /Actors: .*Identity pool.*S3/ })).toBeVisible();
+
+		// The sign-in, which the first lesson takes apart, is one arrow until the learner unfolds it.
+		const signIn = diagram(page).locator('.message[data-step-index="0"]');
+		await expect(signIn).toHaveCount(1);
+		await expect(signIn).toHaveAttribute('aria-label', /Sign in \(SRP\), 2 requests folded/);
+		await page.getByLabel('Jump to step').selectOption({ index: 0 });
+		await expectStepId(page, 'sign-in');
+		const unfold = page.getByRole('button', { name: 'Show its 2 requests in the diagram' });
+		await expect(unfold).toHaveAttribute('aria-expanded', 'false');
+		await unfold.click();
+		await expect(signIn).toHaveCount(2);
+		await expect(signIn.first()).toHaveAttribute('aria-label', /InitiateAuth from Web app/);
+		await page.getByRole('button', { name: 'Fold its requests into one arrow' }).click();
+		await expect(signIn).toHaveCount(1);
 	});
 
 	test('a reader who edits custom:team reads another identity’s note: nothing refuses it', async ({

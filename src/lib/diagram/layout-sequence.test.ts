@@ -45,6 +45,26 @@ function step(index: number, exchanges: Exchange[], extra: Partial<FlowRunStep> 
 }
 
 describe('layoutSequence', () => {
+	it('draws a folded step as one arrow that answers with its last exchange, and unfolds it', () => {
+		const steps = [
+			step(0, [exchange(1), exchange(2, 200, '{}', 'app', 'user-pool')]),
+			step(1, [exchange(3)])
+		];
+		const open = layoutSequence({ actors, steps, width: 800 });
+		const shut = layoutSequence({ actors, steps, width: 800, folded: new Map([[0, 'Sign in']]) });
+		const messages = (l: typeof open) =>
+			l.items.filter((i): i is MessageLayout => i.kind === 'message');
+		expect(messages(open).map((i) => i.exchange.id)).toEqual([1, 2, 3]);
+		const [whole, next] = messages(shut);
+		expect(whole).toMatchObject({ exchange: { id: 2 }, folded: { label: 'Sign in', count: 2 } });
+		expect(whole!.request.label).toBe('Sign in · 2 requests');
+		// The steps below move up by the rows the fold saves.
+		expect(next!.request.y).toBe(messages(open)[2]!.request.y - 2 * m.rowHeight);
+		// A step of a single exchange has nothing to fold.
+		const single = layoutSequence({ actors, steps, width: 800, folded: new Map([[1, 'x']]) });
+		expect(messages(single).every((i) => i.folded === undefined)).toBe(true);
+	});
+
 	it('gives each actor a column of equal width, lifelines at the column centres', () => {
 		const layout = layoutSequence({ actors, steps: [], width: m.gutter + 3 * 200 });
 		const centres = [m.gutter + 100, m.gutter + 300, m.gutter + 500];

@@ -36,6 +36,11 @@ export interface MessageLayout {
 	request: ArrowLayout;
 	response: ArrowLayout;
 	summary: ResponseSummary;
+	/**
+	 * Set when the arrow stands for a whole folded step: the step's fold label and how many
+	 * exchanges it holds. Its response and `exchange` are those of the step's last exchange.
+	 */
+	folded?: { label: string; count: number };
 	/** The area that takes clicks and shows selection: both arrows and both labels. */
 	hit: Box;
 	/** Everything drawn for the message: what scrolling must bring into view (same as `hit`). */
@@ -88,6 +93,8 @@ export interface LayoutSequenceInput {
 	/** Width available; the layout is wider (and its container scrolls) when this is too narrow. */
 	width: number;
 	metrics?: Partial<SequenceMetrics>;
+	/** Steps drawn folded into one arrow, by index, with the arrow's label (`FlowStepDefinition.fold`). */
+	folded?: ReadonlyMap<number, string>;
 }
 
 /**
@@ -124,10 +131,27 @@ export function layoutSequence(input: LayoutSequenceInput): SequenceLayout {
 	for (const step of input.steps) {
 		const top = y;
 		let badgeY = top + m.rowHeight - 4;
-		for (const exchange of step.exchanges) {
-			items.push(layoutMessage(exchange, step.index, y, xOf, columnWidth, m));
+		const fold = input.folded?.get(step.index);
+		const last = step.exchanges.at(-1);
+		if (fold !== undefined && last && step.exchanges.length > 1) {
+			// One arrow for the whole step: from whoever starts it to whoever answers last.
+			const count = step.exchanges.length;
+			const whole = {
+				...last,
+				from: step.exchanges[0]!.from,
+				label: `${fold} · ${count} requests`
+			};
+			items.push({
+				...layoutMessage(whole, step.index, y, xOf, columnWidth, m),
+				exchange: last,
+				folded: { label: fold, count }
+			});
 			y += 2 * m.rowHeight;
-		}
+		} else
+			for (const exchange of step.exchanges) {
+				items.push(layoutMessage(exchange, step.index, y, xOf, columnWidth, m));
+				y += 2 * m.rowHeight;
+			}
 		// A step the app performs itself is a note; it follows the exchanges that fed it.
 		if (step.exchanges.length === 0 || step.actor !== undefined) {
 			const actor = step.actor ?? defaultNoteActor(columns);

@@ -22,6 +22,11 @@ export interface FlowStepDefinition {
 	 * diagram draws a note on its lifeline, besides any exchange the step makes.
 	 */
 	actor?: ActorId;
+	/**
+	 * A step of several exchanges that another lesson takes apart (a whole sign-in) is drawn folded
+	 * into one arrow with this label, until the learner unfolds it to see each exchange.
+	 */
+	fold?: string;
 }
 
 export interface FlowMistakeDefinition {

@@ -16,7 +16,7 @@ export const definition = {
 	title: 'From user pool tokens to AWS credentials',
 	actors: [actor('app'), actor('user-pool'), actor('identity-pool'), actor('s3')],
 	steps: [
-		{ id: 'sign-in', title: 'Sign in to the user pool' },
+		{ id: 'sign-in', title: 'Sign in to the user pool', fold: 'Sign in (SRP)' },
 		{ id: 'edit-attribute', title: 'The user edits their own attribute' },
 		{ id: 'get-id', title: 'Get an identity ID with the ID token' },
 		{ id: 'get-credentials', title: 'Get credentials for the identity' },
