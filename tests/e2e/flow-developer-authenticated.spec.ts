@@ -31,7 +31,7 @@ test('the back end signs GetOpenIdTokenForDeveloperIdentity while answering the 
 	);
 });
 
-test("shipped keys: the attacker mints the user's token and reads the note, and nothing refuses", async ({
+test("shipped keys: the attacker speaks for another user and reads that user's note, and nothing refuses", async ({
 	page
 }) => {
 	await open(page, '?mistake=long-term-keys-in-browser&step=attacker-reads-note');
@@ -51,6 +51,8 @@ test("shipped keys: the attacker mints the user's token and reads the note, and 
 		'aria-label',
 		/GetObject from Attacker to S3\. Response: 200 OK/
 	);
+	// alice's page leaked the key; the note the attacker reads is bob's.
+	await expect(page.locator('.step-outcome')).toContainText(/bob's private note.*bob’s notes/);
 });
 
 test('GetId with the developer token: the identity pool answers in its own words', async ({

@@ -177,6 +177,21 @@ describe('resolveScenario', () => {
 			'a group role that is not an IAM role ARN',
 			variant((s) => (s.userPool.groups[0].roleArn = 'FlowLabEditors')),
 			'Scenario field "userPool.groups[0].roleArn" must be an IAM role ARN, got "FlowLabEditors"'
+		],
+		[
+			'a returning identity whose id is not the region and a UUID',
+			variant((s) => (s.identityPool.identities = [{ id: 'user-1002', logins: {} }])),
+			'Scenario field "identityPool.identities[0].id" must be "us-east-1:" and a UUID, got "user-1002"'
+		],
+		[
+			'a returning identity with a login that is not a string',
+			variant(
+				(s) =>
+					(s.identityPool.identities = [
+						{ id: 'us-east-1:5f0c3a9e-8d2b-4e71-a6c4-2b9d7e1f0c38', logins: { 'login.x': 7 } }
+					])
+			),
+			'Scenario field "identityPool.identities[0].logins["login.x"]" must be a login id'
 		]
 	])('refuses %s, naming the field', (_, input, message) => {
 		let error: unknown;

@@ -44,6 +44,14 @@ export function createIdentityPoolModel(
 	/** `<provider>\n<login id>` → identity id: one identity per login, as AWS keeps them. */
 	const byLogin = new Map<string, string>();
 	const loginKey = (provider: string, loginId: string) => `${provider}\n${loginId}`;
+	for (const seeded of pool.identities ?? []) {
+		const identity: Identity = { id: seeded.id, logins: new Map(), createdAt: clock.now() };
+		identities.set(identity.id, identity);
+		for (const [provider, loginId] of Object.entries(seeded.logins)) {
+			identity.logins.set(provider, loginId);
+			byLogin.set(loginKey(provider, loginId), identity.id);
+		}
+	}
 	let keys: Promise<IdentityPoolKeys> | undefined = options.keys
 		? Promise.resolve(options.keys)
 		: undefined;

@@ -98,6 +98,21 @@ function checkIdentityPool(pool: Fields, known: Known, roleArns: ReadonlySet<str
 			'letters, digits, dots, underscores or hyphens',
 			at
 		);
+	if (pool.identities !== undefined)
+		list(pool.identities, `${at}.identities`).forEach((raw, i) => {
+			const where = `${at}.identities[${i}]`;
+			const identity = object(raw, where);
+			pattern(
+				identity,
+				'id',
+				new RegExp(`^${known.region}:${uuid}$`),
+				`"${known.region}:" and a UUID`,
+				where
+			);
+			for (const [provider, loginId] of Object.entries(object(identity.logins, `${where}.logins`)))
+				if (typeof loginId !== 'string' || loginId === '')
+					throw new ScenarioError(`${where}.logins["${provider}"]`, 'must be a login id');
+		});
 	const roles = object(pool.roles, `${at}.roles`);
 	for (const kind of ['authenticated', 'unauthenticated']) {
 		if (roles[kind] === undefined) continue;

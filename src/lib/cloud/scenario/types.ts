@@ -107,6 +107,16 @@ export interface IdentityPoolScenario {
 	roles: { authenticated?: string; unauthenticated?: string };
 	/** Keyed by provider, e.g. `cognito-idp.us-east-1.amazonaws.com/us-east-1_X:<clientId>`. */
 	roleMappings: Record<string, RoleMappingScenario>;
+	/** Identities that exist before the run (returning users); none when absent. */
+	identities?: IdentityScenario[];
+}
+
+/** An identity as `DescribeIdentity` shows it: its id and the logins linked to it. */
+export interface IdentityScenario {
+	/** `<region>:<uuid>`. */
+	id: string;
+	/** Provider name → login id, e.g. `{ "login.flowlab.app": "user-1002" }`. */
+	logins: Record<string, string>;
 }
 
 export interface CognitoIdentityProviderScenario {

@@ -15,6 +15,7 @@ export function captionForStep(facts: Facts): string {
 	const refusal = refusalOf(exchanges, context);
 	const { input } = context;
 	const user = input.user;
+	const victim = input.victim;
 	switch (facts.step) {
 		case 'sign-in-to-back-end':
 			return refusal
@@ -51,18 +52,18 @@ export function captionForStep(facts: Facts): string {
 		case 'attacker-mints-token':
 			return refusal
 				? `The attacker signs GetOpenIdTokenForDeveloperIdentity with the stolen key and is refused: ${refusal}.`
-				: `The attacker signs GetOpenIdTokenForDeveloperIdentity with the stolen key for "${user.userId}", without any password. ` +
-						`The identity pool answers with ${sameIdentity(context)} and a fresh token.`;
+				: `The attacker signs GetOpenIdTokenForDeveloperIdentity with the stolen key for "${victim.userId}", ${victim.username}'s id, without any password; ${victim.username} is not even on this page. ` +
+						`The identity pool answers with ${victimIdentity(context)} and a fresh token.`;
 		case 'attacker-gets-credentials':
 			return refusal
 				? `The attacker trades the minted token and is refused: ${refusal}.`
-				: `The attacker calls GetCredentialsForIdentity with the minted token and gets credentials ${context.attackerCredentials?.accessKeyId} for ${user.username}'s identity, ` +
+				: `The attacker calls GetCredentialsForIdentity with the minted token and gets credentials ${context.attackerCredentials?.accessKeyId} for ${victim.username}'s identity, ` +
 						`valid until ${utcTime(context.attackerCredentials)}.`;
 		case 'attacker-reads-note':
 			return refusal
-				? `The attacker's GetObject on the user's prefix is refused: ${refusal}.`
-				: `The attacker signs GetObject for ${user.username}'s private note with those credentials. ` +
-						`S3 finds the key inside the identity's own prefix and answers 200 with the note.`;
+				? `The attacker's GetObject on ${victim.username}'s prefix is refused: ${refusal}.`
+				: `The attacker signs GetObject for ${victim.username}'s private note with those credentials. ` +
+						`S3 finds the key inside the identity's own prefix and answers 200 with it: "${context.attackerRead?.trim() ?? ''}"`;
 		default:
 			return '';
 	}
@@ -103,11 +104,10 @@ function refusalOf(exchanges: readonly Exchange[], context: DeveloperFlowContext
 	return said.replace(/[.!]$/, '');
 }
 
-function sameIdentity(context: DeveloperFlowContext): string {
+/** A returning user's identity is the one Cognito made on their first visit, not a new one. */
+function victimIdentity(context: DeveloperFlowContext): string {
 	const id = context.attackerIdentity?.identityId;
-	return id && id === context.identity?.identityId
-		? `the same identity the app got, ${id},`
-		: `identity ${id}`;
+	return `${context.input.victim.username}'s identity, ${id}, the one Cognito made on their first visit,`;
 }
 
 function utcTime(credentials: TemporaryCredentials | null | undefined): string {

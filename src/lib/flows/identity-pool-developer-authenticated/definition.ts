@@ -29,9 +29,9 @@ export const definition = {
 		{ id: 'put-note', title: "Save a note under the identity's prefix" },
 		{ id: 'read-note', title: 'Read the note back' },
 		{ id: 'keys-stolen', title: 'A script sends the keys to the attacker' },
-		{ id: 'attacker-mints-token', title: 'The attacker mints a token for the user' },
-		{ id: 'attacker-gets-credentials', title: "The attacker gets the user's credentials" },
-		{ id: 'attacker-reads-note', title: "The attacker reads the user's note" }
+		{ id: 'attacker-mints-token', title: 'The attacker mints a token for another user' },
+		{ id: 'attacker-gets-credentials', title: "The attacker gets that user's credentials" },
+		{ id: 'attacker-reads-note', title: "The attacker reads that user's note" }
 	],
 	mistakes: [
 		{

@@ -3,12 +3,14 @@ import { backEndIamUserName } from '$lib/cloud/back-end/back-end-host';
 import { backEndUsers } from '$lib/cloud/back-end/back-end-users';
 import type { DeveloperFlowInput, DeveloperMistakeId, DeveloperVariant } from './developer-types';
 import { definition } from './definition';
+import { addReturningUser, victimOf } from './returning-users';
 
 const variants: readonly string[] = ['enhanced', 'basic'];
 
 /**
  * The machine's input from a cloud and the learner's picks: the back-end user (`choices.user`),
- * the way to trade the token (`choices.variant`) and the mistakes. Ids, role and bucket come from
+ * the way to trade the token (`choices.variant`) and the mistakes. With the shipped-keys mistake,
+ * the other back-end user's earlier visits go into the cloud's scenario, for the attacker to find. Ids, role and bucket come from
  * the cloud's scenario, so a variant scenario runs unchanged. Throws a `TypeError` for a choice or
  * mistake this flow does not know, or a scenario without what the flow needs.
  *
@@ -40,6 +42,9 @@ export function developerInputFor(
 	const bucket = scenario.s3.buckets[0]?.name;
 	if (!bucket) throw new TypeError('The scenario has no bucket');
 
+	const victim = victimOf(user);
+	if (mistakes.includes('long-term-keys-in-browser')) addReturningUser(scenario, victim);
+
 	return {
 		fetch: cloud.fetch,
 		attackerFetch: cloud.fetchAs('attacker'),
@@ -50,6 +55,7 @@ export function developerInputFor(
 		authenticatedRoleArn: pool.roles.authenticated,
 		bucket,
 		user: { ...user },
+		victim: { username: victim.username, userId: victim.userId },
 		backEndKey: { ...backEnd },
 		variant: variant as DeveloperVariant,
 		mistakes: mistakes as DeveloperMistakeId[]

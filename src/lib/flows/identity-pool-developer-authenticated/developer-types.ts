@@ -49,6 +49,8 @@ export interface DeveloperFlowInput {
 	bucket: string;
 	/** The back-end user the learner signs in as. */
 	user: { username: string; password: string; userId: string };
+	/** The back end's other user, whom the attacker impersonates in the shipped-keys mistake. */
+	victim: { username: string; userId: string };
 	/** The back end's IAM key, which the long-term-keys-in-browser app carries in its bundle. */
 	backEndKey: LongTermKey;
 	variant: DeveloperVariant;

@@ -74,6 +74,7 @@ const stubInput = (mistakes: DeveloperMistakeId[]): DeveloperFlowInput => ({
 	authenticatedRoleArn: 'arn:aws:iam::1:role/R',
 	bucket: 'b',
 	user: { username: 'u', password: 'p', userId: 'user-1' },
+	victim: { username: 'v', userId: 'user-2' },
 	backEndKey: key,
 	variant: 'enhanced',
 	mistakes

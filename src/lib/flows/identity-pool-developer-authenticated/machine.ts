@@ -261,7 +261,7 @@ export const developerFlowMachine = setup({
 					region: input.region,
 					identityPoolId: input.identityPoolId,
 					developerProviderName: input.developerProviderName,
-					userId: input.user.userId,
+					userId: input.victim.userId,
 					key: stolenKey!
 				}),
 				onDone: {

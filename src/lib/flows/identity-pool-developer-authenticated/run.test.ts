@@ -286,24 +286,30 @@ describe('the developer-authenticated mistakes', () => {
 			});
 		});
 
-		it("gives the attacker the user's own identity and lets them read the note the app wrote", () => {
+		it('lets the attacker speak for another user, bob, and read the note bob left earlier', () => {
 			const appIdentity = json<{ IdentityId: string }>(
 				leaked.steps[0]!.exchanges[0]!.response.body
 			);
-			const attackerIdentity = json<{ IdentityId: string }>(
-				leaked.steps[5]!.exchanges[0]!.response.body
-			);
-			expect(attackerIdentity.IdentityId).toBe(appIdentity.IdentityId);
 			const minted = leaked.steps[5]!.exchanges[0]!;
+			// Alice's page leaked the key; the attacker names bob's id, and Cognito takes its word.
+			expect(json<{ Logins: Record<string, string> }>(minted.request.body).Logins).toEqual({
+				'login.flowlab.app': 'user-1002'
+			});
 			expect(minted.request.headers.find(([n]) => n === 'authorization')?.[1]).toContain(
 				'Credential=AKIAFLOWLABBACKEND01/'
 			);
+			const bobIdentity = json<{ IdentityId: string }>(minted.response.body).IdentityId;
+			// Bob's identity from his earlier visits, not alice's and not a new one.
+			expect(bobIdentity).toBe('us-east-1:9d4a6f21-0c3e-4b87-a5d2-1e8f7c6b3a05');
+			expect(bobIdentity).not.toBe(appIdentity.IdentityId);
 			const read = leaked.steps[7]!.exchanges[0]!;
-			expect(read.request.url).toContain(`/private/${appIdentity.IdentityId}/notes.txt`);
-			expect(read.response.body).toBe(leaked.steps[2]!.exchanges[0]!.request.body);
+			expect(read.request.url).toContain(`/private/${bobIdentity}/notes.txt`);
+			expect(read.response).toMatchObject({ status: 200 });
+			expect(read.response.body).toContain('bob’s notes');
 			expect(leaked.steps[5]!.caption).toContain(
-				`the same identity the app got, ${appIdentity.IdentityId},`
+				`for "user-1002", bob's id, without any password; bob is not even on this page`
 			);
+			expect(leaked.steps[7]!.caption).toContain('the spare key is under the blue pot');
 		});
 	});
 
