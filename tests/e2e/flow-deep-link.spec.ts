@@ -1,11 +1,13 @@
-import { expect, gotoHydrated, test, waitForFlowPlayer } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test, waitForFlowPlayer } from './fixtures';
 import {
 	expectStep,
 	expectStepId,
 	openFlow,
 	openQuiz,
 	openWhatIf,
-	signInPath
+	signInPath,
+	stepCount
 } from './flow-helpers';
 
 test.describe('flow URL state', () => {
@@ -55,20 +57,31 @@ test.describe('flow URL state', () => {
 		page.on('request', (r) => {
 			if (r.url().includes('/workers/')) simulator.push(r.url());
 		});
-		await page.goto(signInPath.replace(/^\/+/, ''));
-		await page.waitForLoadState('networkidle');
+		const app = await holdAppModules(page);
+		await page.goto(signInPath, { waitUntil: 'domcontentloaded' });
 		await expect(page.getByText('Nothing has been sent yet.')).toBeVisible();
-		// Read, not used: nothing hydrated, nothing sent.
-		expect(await page.evaluate(() => document.documentElement.dataset.hydrated)).toBeUndefined();
-		expect(simulator).toEqual([]);
 
-		// The first press lands before the app is there: it is held, then replayed at its step.
+		// The press lands while the app's code is still on its way: held, then replayed at its step.
 		const passage = page.locator('#lesson-global-sign-out');
 		await passage.getByRole('button', { name: 'Show this step' }).click();
+		expect(await page.evaluate(() => document.documentElement.dataset.hydrated)).toBeUndefined();
+		expect(simulator).toEqual([]);
+		app.release();
 		await waitForFlowPlayer(page, 20_000);
 		await expectStepId(page, 'global-sign-out');
 		await expect(passage).toHaveAttribute('aria-current', 'step');
 		expect(simulator.length).toBeGreaterThan(0);
+	});
+
+	test('a key pressed before the app is there is replayed too', async ({ page }) => {
+		const app = await holdAppModules(page);
+		await page.goto(signInPath, { waitUntil: 'domcontentloaded' });
+		const start = page.getByRole('button', { name: 'Send the first request' });
+		await start.focus();
+		await page.keyboard.press('End');
+		app.release();
+		await waitForFlowPlayer(page, 20_000);
+		await expectStep(page, (await stepCount(page)) - 1);
 	});
 
 	test('a quiz answer links to the moment it is about, in the same page', async ({ page }) => {
@@ -120,3 +133,14 @@ test('the flow page runs, steps and keeps its URL under a sub-path @sub-path', a
 	await waitForFlowPlayer(page);
 	await expectStep(page, 2);
 });
+
+/** Holds every app module's response until `release()`: the page is read, not yet running. */
+async function holdAppModules(page: Page): Promise<{ release: () => void }> {
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+		await released;
+		await route.continue();
+	});
+	return { release };
+}
