@@ -73,15 +73,19 @@ test.describe('flow URL state', () => {
 		expect(simulator.length).toBeGreaterThan(0);
 	});
 
-	test('a key pressed before the app is there is replayed too', async ({ page }) => {
+	test('a key pressed and a list opened before the app is there are kept too', async ({ page }) => {
 		const app = await holdAppModules(page);
 		await page.goto(signInPath, { waitUntil: 'domcontentloaded' });
+		await page.getByText('What if…').click();
 		const start = page.getByRole('button', { name: 'Send the first request' });
 		await start.focus();
 		await page.keyboard.press('End');
 		app.release();
 		await waitForFlowPlayer(page, 20_000);
 		await expectStep(page, (await stepCount(page)) - 1);
+		// The app builds the What-if list when it is open: the learner opened it, so it is built.
+		await expect(page.locator('details.what-if')).toHaveAttribute('open', '');
+		await expect(page.getByRole('checkbox').first()).toBeVisible();
 	});
 
 	test('a quiz answer links to the moment it is about, in the same page', async ({ page }) => {

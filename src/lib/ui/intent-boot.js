@@ -6,8 +6,8 @@
 // it at once.
 //
 // A press that lands before the app has hydrated is held and replayed once it has (the root
-// layout marks `<html data-hydrated>`), so no click, choice or key is lost. Links and disclosure
-// widgets work without the app and are left alone.
+// layout marks `<html data-hydrated>`), so no click, choice, key or opened disclosure is lost.
+// Links and disclosure widgets work without the app, so they act at once.
 const intent = new Promise((begin) => {
 	const root = document.documentElement;
 	/** @type {(() => void)[]} */
@@ -62,16 +62,30 @@ const intent = new Promise((begin) => {
 		);
 	};
 
+	/** @param {Event} event */
+	const ontoggle = (event) => {
+		// A disclosure opens without the app; once the app is there it may bind `open` to its own
+		// state and close it again, so the learner's choice is applied once more.
+		const details = event.target;
+		if (hydrated() || !(details instanceof HTMLDetailsElement)) return;
+		const open = details.open;
+		held.push(() => {
+			if (details.open !== open) details.open = open;
+		});
+	};
+
 	const capture = { capture: true };
 	addEventListener('click', onclick, capture);
 	addEventListener('change', onchange, capture);
 	addEventListener('keydown', onkeydown, capture);
+	addEventListener('toggle', ontoggle, capture);
 	new MutationObserver((_, observer) => {
 		if (!hydrated()) return;
 		observer.disconnect();
 		removeEventListener('click', onclick, capture);
 		removeEventListener('change', onchange, capture);
 		removeEventListener('keydown', onkeydown, capture);
+		removeEventListener('toggle', ontoggle, capture);
 		// A task later: Kit's own start (reading the URL after hydration) has finished by then.
 		setTimeout(() => {
 			for (const replay of held.splice(0)) replay();
