@@ -146,7 +146,9 @@ export async function gotoHydrated(page: Page, path = ''): Promise<Response | nu
  * app, and waits until the app has hydrated.
  */
 export async function reachForPage(page: Page, timeout?: number): Promise<void> {
-	await page.mouse.move(8, 8 + Math.random() * 8);
+	// Two positions: a move to where the pointer already is sends no event.
+	await page.mouse.move(4, 4);
+	await page.mouse.move(8, 8);
 	await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached', timeout });
 }
 

@@ -44,13 +44,16 @@ export function createIdentityPoolModel(
 	/** `<provider>\n<login id>` → identity id: one identity per login, as AWS keeps them. */
 	const byLogin = new Map<string, string>();
 	const loginKey = (provider: string, loginId: string) => `${provider}\n${loginId}`;
+	const link = (identity: Identity, provider: string, loginId: string): void => {
+		identity.logins.set(provider, loginId);
+		byLogin.set(loginKey(provider, loginId), identity.id);
+	};
+	// Identities from earlier visits (the scenario's returning users) exist before any request.
 	for (const seeded of pool.identities ?? []) {
 		const identity: Identity = { id: seeded.id, logins: new Map(), createdAt: clock.now() };
 		identities.set(identity.id, identity);
-		for (const [provider, loginId] of Object.entries(seeded.logins)) {
-			identity.logins.set(provider, loginId);
-			byLogin.set(loginKey(provider, loginId), identity.id);
-		}
+		for (const [provider, loginId] of Object.entries(seeded.logins))
+			link(identity, provider, loginId);
 	}
 	let keys: Promise<IdentityPoolKeys> | undefined = options.keys
 		? Promise.resolve(options.keys)
@@ -102,9 +105,6 @@ export function createIdentityPoolModel(
 		},
 
 		/** Links a login to an identity (a guest identity becomes authenticated). */
-		link(identity: Identity, provider: string, loginId: string): void {
-			identity.logins.set(provider, loginId);
-			byLogin.set(loginKey(provider, loginId), identity.id);
-		}
+		link
 	};
 }

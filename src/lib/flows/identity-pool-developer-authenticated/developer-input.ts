@@ -9,10 +9,12 @@ const variants: readonly string[] = ['enhanced', 'basic'];
 
 /**
  * The machine's input from a cloud and the learner's picks: the back-end user (`choices.user`),
- * the way to trade the token (`choices.variant`) and the mistakes. With the shipped-keys mistake,
- * the other back-end user's earlier visits go into the cloud's scenario, for the attacker to find. Ids, role and bucket come from
- * the cloud's scenario, so a variant scenario runs unchanged. Throws a `TypeError` for a choice or
- * mistake this flow does not know, or a scenario without what the flow needs.
+ * the way to trade the token (`choices.variant`) and the mistakes. Ids, role and bucket come from
+ * the cloud's scenario, so a variant scenario runs unchanged. With the shipped-keys mistake, the
+ * other back-end user's earlier visits go into the cloud's scenario (before its first request),
+ * for the attacker to find: here, so the run and the machine's path test set the account up alike.
+ * Throws a `TypeError` for a choice or mistake this flow does not know, or a scenario without what
+ * the flow needs.
  *
  * @example developerInputFor(cloud, { user: 'bob', variant: 'basic' }, [])
  */
