@@ -10,7 +10,11 @@ async function nextAndLook(page: import('@playwright/test').Page) {
 		next?.click();
 		await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 		const message = document.querySelector('[data-step-index="1"][data-exchange-id]');
-		return { drawn: message !== null, response: message?.querySelector('.response') !== null };
+		return {
+			drawn: message !== null,
+			response: message?.querySelector('.response') !== null,
+			busy: document.querySelector('svg[data-current-step]')?.getAttribute('aria-busy')
+		};
 	});
 }
 
@@ -19,15 +23,17 @@ test.describe('diagram motion', () => {
 		await emulateAppearance(page, { reducedMotion: 'no-preference' });
 		await openFlow(page);
 		const early = await nextAndLook(page);
-		expect(early).toEqual({ drawn: true, response: false });
+		// The diagram says it is still changing while the arrow travels (the bench waits on it).
+		expect(early).toEqual({ drawn: true, response: false, busy: 'true' });
 		const message = page.locator('[data-step-index="1"][data-exchange-id]');
 		await expect(message.locator('.response')).toHaveCount(1);
+		await expect(page.locator('svg[data-current-step]')).toHaveAttribute('aria-busy', 'false');
 	});
 
 	test('with reduced motion the same message is drawn whole at once', async ({ page }) => {
 		await emulateAppearance(page, { reducedMotion: 'reduce' });
 		await openFlow(page);
-		expect(await nextAndLook(page)).toEqual({ drawn: true, response: true });
+		expect(await nextAndLook(page)).toEqual({ drawn: true, response: true, busy: 'false' });
 	});
 });
 
