@@ -74,6 +74,43 @@ describe('resolveScenario', () => {
 			'Scenario field "userPool" must be an object'
 		],
 		[
+			'an OAuth grant AWS does not have',
+			variant((s) => (s.userPool.clients[0].allowedOAuthFlows = ['password'])),
+			'Scenario field "userPool.clients[0].allowedOAuthFlows[0]" must be one of code, implicit, client_credentials'
+		],
+		[
+			'a custom scope no resource server declares',
+			variant(
+				(s) => (s.userPool.clients[0].allowedOAuthScopes = ['openid', 'flow-lab/notes.write'])
+			),
+			'Scenario field "userPool.clients[0].allowedOAuthScopes[1]" must be a reserved scope (openid, email, phone, profile, aws.cognito.signin.user.admin) or one a resource server declares'
+		],
+		[
+			'client credentials for a public client',
+			variant((s) => (s.userPool.clients[2].secret = null)),
+			'Scenario field "userPool.clients[2].allowedOAuthFlows" must not include client_credentials for a client without a secret'
+		],
+		[
+			'client credentials beside the code grant',
+			variant((s) => (s.userPool.clients[2].allowedOAuthFlows = ['client_credentials', 'code'])),
+			'Scenario field "userPool.clients[2].allowedOAuthFlows" must not combine client_credentials with code or implicit'
+		],
+		[
+			'the code grant with nowhere to send the code',
+			variant((s) => (s.userPool.clients[0].callbackUrls = [])),
+			'Scenario field "userPool.clients[0].callbackUrls" must list a callback URL for code or implicit'
+		],
+		[
+			'an identity provider the pool does not have',
+			variant((s) => (s.userPool.clients[0].supportedIdentityProviders = ['COGNITO', 'Google'])),
+			'Scenario field "userPool.clients[0].supportedIdentityProviders[1]" must name an identity provider the pool has (COGNITO)'
+		],
+		[
+			'a scope name with a slash',
+			variant((s) => (s.userPool.resourceServers[0].scopes[0].name = 'notes/read')),
+			'Scenario field "userPool.resourceServers[0].scopes[0].name" must be printable characters without spaces, quotes, slashes or backslashes, got "notes/read"'
+		],
+		[
 			'an ID token that lives 4 minutes (AWS allows 5 minutes to 1 day)',
 			variant((s) => (s.userPool.clients[0].idTokenValidity = 240)),
 			'Scenario field "userPool.clients[0].idTokenValidity" must be a whole number from 300 to 86400'

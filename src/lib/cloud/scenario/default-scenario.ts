@@ -51,7 +51,10 @@ export const defaultScenario: Scenario = {
 				refreshTokenValidity: 30 * 24 * 3600,
 				authSessionValidity: 3,
 				callbackUrls: ['https://app.example.com/callback'],
-				logoutUrls: ['https://app.example.com/']
+				logoutUrls: ['https://app.example.com/'],
+				allowedOAuthFlows: ['code'],
+				allowedOAuthScopes: ['openid', 'email', 'profile', 'flow-lab/notes.read'],
+				supportedIdentityProviders: ['COGNITO']
 			},
 			{
 				id: '5s6flowlab7server8client9d',
@@ -70,6 +73,30 @@ export const defaultScenario: Scenario = {
 				authSessionValidity: 3,
 				callbackUrls: ['https://api.example.com/callback'],
 				logoutUrls: ['https://api.example.com/']
+			},
+			{
+				// A machine-to-machine client: no user, an access token for the notes API's scope.
+				id: '7m8flowlab9notesworker0e1f',
+				name: 'notes-worker',
+				secret: '2w3e4r5t6y7u8i9o0pflowlabworkersecretdonotuse11',
+				explicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+				preventUserExistenceErrors: 'ENABLED',
+				enableTokenRevocation: true,
+				idTokenValidity: 3600,
+				accessTokenValidity: 3600,
+				refreshTokenValidity: 30 * 24 * 3600,
+				authSessionValidity: 3,
+				callbackUrls: [],
+				logoutUrls: [],
+				allowedOAuthFlows: ['client_credentials'],
+				allowedOAuthScopes: ['flow-lab/notes.read']
+			}
+		],
+		resourceServers: [
+			{
+				identifier: 'flow-lab',
+				name: 'Flow Lab notes API',
+				scopes: [{ name: 'notes.read', description: 'Read your notes' }]
 			}
 		],
 		groups: [

@@ -1,5 +1,6 @@
 import { defaultScenario } from './default-scenario';
 import { checkAccountResources } from './resolve-account-resources';
+import { checkOAuthSettings } from './resolve-oauth-settings';
 import { ScenarioError } from './scenario-error';
 import { boolean, integer, list, object, oneOf, pattern, text, urlText } from './scenario-fields';
 import type { Scenario } from './types';
@@ -98,6 +99,11 @@ export function resolveScenario(input: unknown = defaultScenario): Scenario {
 		for (const key of ['callbackUrls', 'logoutUrls'])
 			list(c[key], `${at}.${key}`).forEach((u, j) => urlText(u, `${at}.${key}[${j}]`));
 	});
+
+	checkOAuthSettings(
+		pool,
+		clients.map((raw, i) => object(raw, `userPool.clients[${i}]`))
+	);
 
 	const groupNames = new Set<string>();
 	list(pool.groups, 'userPool.groups').forEach((raw, i) => {

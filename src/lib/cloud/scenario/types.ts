@@ -25,6 +25,8 @@ export interface UserPoolScenario {
 	clients: AppClientScenario[];
 	groups: GroupScenario[];
 	users: UserScenario[];
+	/** Custom scopes for the OAuth endpoints; none when absent. */
+	resourceServers?: ResourceServerScenario[];
 }
 
 export interface PasswordPolicy {
@@ -61,6 +63,25 @@ export interface AppClientScenario {
 	authSessionValidity: number;
 	callbackUrls: string[];
 	logoutUrls: string[];
+	/**
+	 * The OAuth grants managed login allows this client (`AllowedOAuthFlows`). Absent or empty:
+	 * the client cannot use managed login or `/oauth2/token` (`AllowedOAuthFlowsUserPoolClient`
+	 * false). `client_credentials` needs a secret and cannot be combined with the other two.
+	 */
+	allowedOAuthFlows?: OAuthFlow[];
+	/** `AllowedOAuthScopes`: reserved scopes and `<resource server>/<scope>`. */
+	allowedOAuthScopes?: string[];
+	/** `SupportedIdentityProviders`: `COGNITO` for the pool's own users, or an IdP's name. */
+	supportedIdentityProviders?: string[];
+}
+
+export type OAuthFlow = 'code' | 'implicit' | 'client_credentials';
+
+/** An API's scopes, granted in access tokens as `<identifier>/<scope name>`. */
+export interface ResourceServerScenario {
+	identifier: string;
+	name: string;
+	scopes: { name: string; description: string }[];
 }
 
 export interface GroupScenario {
