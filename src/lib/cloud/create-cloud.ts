@@ -11,6 +11,7 @@ import { resolveScenario, type Scenario } from './scenario';
 import type { ServiceContext } from './service';
 import { matchesStsHost } from './sts/sts-host';
 import { createUserPoolService, type UserPoolKeys, type UserPoolService } from './user-pool';
+import { createUserPoolModel } from './user-pool/model';
 import type { WireRequest, WireResponse } from './wire/http-message';
 
 export interface CloudOptions {
@@ -59,8 +60,17 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 	const account = createAccount(resolved, random);
 	const context: ServiceContext = { scenario: resolved, clock, random, account };
 
-	const userPool = createUserPoolService(context, { keys: options.userPoolKeys });
+	// Managed login shares the pool's state (users, lockout, keys, refresh tokens) with its API.
+	const userPoolModel = createUserPoolModel(context, { keys: options.userPoolKeys });
+	const userPool = createUserPoolService(context, { model: userPoolModel });
 	network.register(userPool);
+	const loginHost = new URL(userPoolModel.domain).host;
+	network.register({
+		actor: 'managed-login',
+		matches: (url) => url.protocol === 'https:' && url.host === loginHost,
+		load: () =>
+			import('./managed-login').then((m) => m.createManagedLoginService(context, userPoolModel))
+	});
 	account.registerIssuer(
 		userPool.issuer,
 		() => userPool.jwks(),

@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose';
+import { base64UrlEncode } from '$lib/crypto';
 import type { AppClientScenario } from '../scenario';
 import type { PoolUser, UserPoolModel } from './model';
 import { sealRefreshToken } from './refresh-token-jwe';
@@ -21,6 +22,22 @@ interface Issue {
 	client: AppClientScenario;
 	/** A refresh continues an earlier sign-in: same `origin_jti` and `auth_time`. */
 	refreshOf?: { originJti: string; authTime: number };
+	/** When the user signed in, if earlier than now (a managed-login session); epoch seconds. */
+	authTime?: number;
+	/**
+	 * Tokens from the OAuth endpoints (managed login): the access token carries the granted
+	 * scopes, the ID token exists only with `openid`, echoes the app's `nonce` and carries
+	 * `at_hash` (cognito.md §2.2, §5.2). Without it, the user-pool API's single scope.
+	 */
+	oauth?: { scopes: readonly string[]; nonce?: string };
+}
+
+/** What the OAuth token endpoint issues: the ID token only when `openid` was granted. */
+export interface OAuthTokens {
+	accessToken: string;
+	idToken?: string;
+	refreshToken?: string;
+	expiresIn: number;
 }
 
 /**
@@ -29,11 +46,34 @@ interface Issue {
  * token is a real JWE, `{"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}`, encrypted to a key
  * that never leaves the pool; what it stands for is kept in `refreshRecords`.
  */
-export async function issueTokens(model: UserPoolModel, p: Issue): Promise<AuthenticationResult> {
-	const { user, client } = p;
+export async function issueTokens(
+	model: UserPoolModel,
+	p: Omit<Issue, 'oauth'>
+): Promise<AuthenticationResult> {
+	const t = await signUserTokens(model, p);
+	// Key order as AWS sends it: AccessToken, ExpiresIn, TokenType, RefreshToken, IdToken.
+	return {
+		AccessToken: t.accessToken,
+		ExpiresIn: t.expiresIn,
+		TokenType: 'Bearer',
+		...(t.refreshToken ? { RefreshToken: t.refreshToken } : {}),
+		IdToken: t.idToken!
+	};
+}
+
+/** The same tokens for the OAuth token endpoint, with the scopes the authorization granted. */
+export function issueOAuthTokens(
+	model: UserPoolModel,
+	p: Issue & { oauth: NonNullable<Issue['oauth']> }
+): Promise<OAuthTokens> {
+	return signUserTokens(model, p);
+}
+
+async function signUserTokens(model: UserPoolModel, p: Issue): Promise<OAuthTokens> {
+	const { user, client, oauth } = p;
 	const keys = await model.keys();
 	const now = Math.floor(model.clock.now() / 1000);
-	const authTime = p.refreshOf?.authTime ?? now;
+	const authTime = p.refreshOf?.authTime ?? p.authTime ?? now;
 	const originJti = p.refreshOf?.originJti ?? model.random.uuid();
 	// ⚠ whether a refresh gets a new event_id is not documented; each token-issuing event gets one.
 	const eventId = model.random.uuid();
@@ -66,7 +106,7 @@ export async function issueTokens(model: UserPoolModel, p: Issue): Promise<Authe
 		...(revocation ? { origin_jti: originJti } : {}),
 		event_id: eventId,
 		token_use: 'access',
-		scope: 'aws.cognito.signin.user.admin',
+		scope: oauth ? oauth.scopes.join(' ') : 'aws.cognito.signin.user.admin',
 		auth_time: authTime,
 		exp: now + client.accessTokenValidity,
 		iat: now,
@@ -75,19 +115,25 @@ export async function issueTokens(model: UserPoolModel, p: Issue): Promise<Authe
 		version: 2
 	};
 
-	const [IdToken, AccessToken] = await Promise.all([
-		new SignJWT(idClaims)
-			.setProtectedHeader({ kid: keys.idToken.kid, alg: 'RS256' })
-			.sign(keys.idToken.privateKey),
-		new SignJWT(accessClaims)
-			.setProtectedHeader({ kid: keys.accessToken.kid, alg: 'RS256' })
-			.sign(keys.accessToken.privateKey)
-	]);
-	const result: AuthenticationResult = {
-		AccessToken,
-		ExpiresIn: client.accessTokenValidity,
-		TokenType: 'Bearer',
-		IdToken
+	const accessToken = await new SignJWT(accessClaims)
+		.setProtectedHeader({ kid: keys.accessToken.kid, alg: 'RS256' })
+		.sign(keys.accessToken.privateKey);
+	const withIdToken = !oauth || oauth.scopes.includes('openid');
+	const oauthClaims = oauth
+		? {
+				at_hash: await accessTokenHash(accessToken),
+				...(oauth.nonce !== undefined ? { nonce: oauth.nonce } : {})
+			}
+		: {};
+	const idToken = withIdToken
+		? await new SignJWT({ ...oauthClaims, ...idClaims })
+				.setProtectedHeader({ kid: keys.idToken.kid, alg: 'RS256' })
+				.sign(keys.idToken.privateKey)
+		: undefined;
+	const result: OAuthTokens = {
+		accessToken,
+		...(idToken ? { idToken } : {}),
+		expiresIn: client.accessTokenValidity
 	};
 	if (p.refreshOf) return result;
 
@@ -97,24 +143,29 @@ export async function issueTokens(model: UserPoolModel, p: Issue): Promise<Authe
 		clientId: client.id,
 		authTime,
 		expiresAt: (now + client.refreshTokenValidity) * 1000,
-		revoked: false
+		revoked: false,
+		...(oauth ? { oauth: { scopes: [...oauth.scopes] } } : {})
 	});
 	const plaintext = new TextEncoder().encode(
 		JSON.stringify({ origin_jti: originJti, client_id: client.id, iat: now })
 	);
-	result.RefreshToken = await sealRefreshToken(
+	result.refreshToken = await sealRefreshToken(
 		plaintext,
 		keys.refreshToken.publicKey,
 		model.random.bytes
 	);
-	// Key order as AWS sends it: AccessToken, ExpiresIn, TokenType, RefreshToken, IdToken.
-	return {
-		AccessToken,
-		ExpiresIn: result.ExpiresIn,
-		TokenType: 'Bearer',
-		RefreshToken: result.RefreshToken,
-		IdToken
-	};
+	return result;
+}
+
+/**
+ * `at_hash`: the left half of the SHA-256 of the access token, base64url (OpenID Connect Core
+ * §3.1.3.6, for RS256), so a client can tell the ID token was issued with this access token.
+ */
+async function accessTokenHash(accessToken: string): Promise<string> {
+	const digest = new Uint8Array(
+		await crypto.subtle.digest('SHA-256', new TextEncoder().encode(accessToken))
+	);
+	return base64UrlEncode(digest.slice(0, digest.length / 2));
 }
 
 /** Attributes as ID-token claims: `*_verified` become JSON booleans, everything else a string. */
@@ -148,4 +199,34 @@ function groupClaims(model: UserPoolModel, user: PoolUser) {
 		roles: roles.length > 0 ? roles : undefined,
 		preferredRole
 	};
+}
+
+/**
+ * A machine-to-machine access token (`client_credentials`): no user, so no username or groups;
+ * `sub` and `client_id` are both the app client. ⚠ AWS does not document this claim set; this is
+ * the reference's defensible shape (cognito.md §2.3).
+ */
+export async function issueClientCredentialsToken(
+	model: UserPoolModel,
+	client: AppClientScenario,
+	scopes: readonly string[]
+): Promise<OAuthTokens> {
+	const keys = await model.keys();
+	const now = Math.floor(model.clock.now() / 1000);
+	const claims = {
+		sub: client.id,
+		token_use: 'access',
+		scope: scopes.join(' '),
+		auth_time: now,
+		iss: model.issuer,
+		exp: now + client.accessTokenValidity,
+		iat: now,
+		version: 2,
+		jti: model.random.uuid(),
+		client_id: client.id
+	};
+	const accessToken = await new SignJWT(claims)
+		.setProtectedHeader({ kid: keys.accessToken.kid, alg: 'RS256' })
+		.sign(keys.accessToken.privateKey);
+	return { accessToken, expiresIn: client.accessTokenValidity };
 }

@@ -47,6 +47,8 @@ export interface RefreshRecord {
 	authTime: number;
 	expiresAt: number;
 	revoked: boolean;
+	/** A sign-in through managed login: the scopes its refreshed access tokens carry again. */
+	oauth?: { scopes: string[] };
 }
 
 /** A code the pool "sent", shown by the UI in place of a real inbox or phone. */
@@ -74,6 +76,8 @@ export function createUserPoolModel(
 	const pool = scenario.userPool;
 	const region = scenario.region;
 	const issuer = `https://cognito-idp.${region}.amazonaws.com/${pool.id}`;
+	/** Managed login's prefix domain, an origin: `https://<prefix>.auth.<region>.amazoncognito.com`. */
+	const domain = `https://${pool.domainPrefix}.auth.${region}.amazoncognito.com`;
 	/** The SRP "pool name": the part of the pool id after `_` (cognito.md §1). */
 	const poolName = pool.id.slice(pool.id.indexOf('_') + 1);
 
@@ -96,6 +100,7 @@ export function createUserPoolModel(
 		pool,
 		region,
 		issuer,
+		domain,
 		poolName,
 		clock,
 		random,

@@ -42,6 +42,8 @@ export interface UserPoolService extends Service {
 export interface UserPoolServiceOptions {
 	/** Fixed keys (tests); otherwise generated on the first request that needs them. */
 	keys?: UserPoolKeys | Promise<UserPoolKeys>;
+	/** The pool's state, when another service shares it (managed login); else a new one. */
+	model?: UserPoolModel;
 }
 
 type Operation = (model: UserPoolModel, input: Record<string, unknown>) => Promise<unknown>;
@@ -70,7 +72,7 @@ export function createUserPoolService(
 	context: ServiceContext,
 	options: UserPoolServiceOptions = {}
 ): UserPoolService {
-	const model = createUserPoolModel(context, options);
+	const model = options.model ?? createUserPoolModel(context, options);
 	// Built here, not at module level, so a bundle that never creates a pool can drop this module.
 	const operationNames = new Set(Object.keys(operations));
 	const host = `cognito-idp.${model.region}.amazonaws.com`;

@@ -12,7 +12,7 @@ export async function userPoolJwks(model: UserPoolModel): Promise<JSONWebKeySet>
  * defensible list (cognito.md §2.1), with the endpoints on the pool's managed-login domain.
  */
 export function openIdConfiguration(model: UserPoolModel): Record<string, unknown> {
-	const domain = `https://${model.pool.domainPrefix}.auth.${model.region}.amazoncognito.com`;
+	const domain = model.domain;
 	return {
 		authorization_endpoint: `${domain}/oauth2/authorize`,
 		end_session_endpoint: `${domain}/logout`,

@@ -1,0 +1,289 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createCloud } from '../create-cloud';
+import { createCookieJar } from '../browser/cookie-jar';
+import { navigate } from '../browser/navigate';
+import { bodyText, header, utf8Bytes, type WireResponse } from '../wire/http-message';
+
+const domain = 'https://flow-lab.auth.us-east-1.amazoncognito.com';
+const webClient = '3n4flowlab5webclient6a7b8c';
+const callback = 'https://app.example.com/callback';
+const challenge = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'; // RFC 7636 appendix B
+
+function world() {
+	const cloud = createCloud();
+	const jar = createCookieJar(cloud.clock);
+	const get = (path: string, cookie?: string) =>
+		cloud.send({
+			method: 'GET',
+			url: domain + path,
+			headers: cookie ? [['cookie', cookie]] : [],
+			body: new Uint8Array()
+		});
+	const browse = (url: string, form?: Record<string, string>) =>
+		navigate(
+			(r) => cloud.send(r),
+			jar,
+			{ url, form },
+			(u) => !u.startsWith(domain)
+		);
+	return { cloud, jar, get, browse };
+}
+
+const authorize = (params: Record<string, string>) =>
+	`/oauth2/authorize?${new URLSearchParams({
+		client_id: webClient,
+		redirect_uri: callback,
+		response_type: 'code',
+		state: 'st-1',
+		...params
+	})}`;
+
+const location = (r: WireResponse) => header(r, 'location') ?? '';
+
+describe('managed login: /oauth2/authorize', () => {
+	it.each([
+		['an unknown client', { client_id: 'nope' }, 'Invalid client_id.'],
+		[
+			'a redirect URI that is not registered',
+			{ redirect_uri: 'https://evil.example/callback' },
+			'redirect_mismatch'
+		],
+		[
+			'a registered URI with a trailing slash',
+			{ redirect_uri: `${callback}/` },
+			'redirect_mismatch'
+		]
+	])('%s gets an error page, never a redirect', async (_, params, text) => {
+		const { get } = world();
+		const r = await get(authorize(params));
+		expect(r.status).toBe(400);
+		expect(header(r, 'location')).toBeNull();
+		expect(header(r, 'x-frame-options')).toBe('DENY');
+		expect(bodyText(r)).toContain(text);
+	});
+
+	it.each([
+		[
+			'PKCE with plain',
+			{ code_challenge: 'abc', code_challenge_method: 'plain' },
+			'invalid_request'
+		],
+		['a challenge without its method', { code_challenge: challenge }, 'invalid_request'],
+		['no response_type', { response_type: '' }, 'invalid_request'],
+		[
+			'the implicit grant for a code-only client',
+			{ response_type: 'token' },
+			'unauthorized_client'
+		],
+		['only scopes the client may not have', { scope: 'phone' }, 'invalid_scope'],
+		['email without openid', { scope: 'email' }, 'invalid_scope'],
+		[
+			'an identity provider the client does not use',
+			{ identity_provider: 'Google' },
+			'invalid_request'
+		]
+	])('%s redirects back with error=%s and the state', async (_, params, error) => {
+		const { get } = world();
+		const r = await get(authorize(params));
+		expect(r.status).toBe(302);
+		const to = new URL(location(r));
+		expect(to.origin + to.pathname).toBe(callback);
+		expect(to.searchParams.get('error')).toBe(error);
+		expect(to.searchParams.get('state')).toBe('st-1');
+	});
+
+	it('without a session sends the browser to /login with the same query and an XSRF-TOKEN cookie', async () => {
+		const { get } = world();
+		const path = authorize({ code_challenge: challenge, code_challenge_method: 'S256' });
+		const r = await get(path);
+		expect(r.status).toBe(302);
+		expect(location(r)).toBe(`/login${path.slice(path.indexOf('?'))}`);
+		expect(header(r, 'set-cookie')).toMatch(
+			/^XSRF-TOKEN=[0-9a-f-]{36}; Path=\/; Secure; HttpOnly; SameSite=Lax$/
+		);
+	});
+});
+
+describe('managed login: the sign-in form', () => {
+	async function formPage() {
+		const w = world();
+		const page = await w.browse(domain + authorize({}));
+		const csrf = /name="_csrf" value="([^"]+)"/.exec(bodyText(page.response))![1]!;
+		return { ...w, page, csrf };
+	}
+
+	it('refuses a post whose _csrf is not the cookie it set (a forged form)', async () => {
+		const { browse, page } = await formPage();
+		const r = await browse(page.url, {
+			_csrf: 'forged',
+			username: 'alice',
+			password: 'Correct-Horse-42'
+		});
+		expect(r.response.status).toBe(403);
+		expect(r.leftFor).toBeUndefined();
+	});
+
+	it('answers a wrong password and an unknown user alike, and counts toward the lockout', async () => {
+		const { cloud, browse, page, csrf } = await formPage();
+		const wrong = await browse(page.url, { _csrf: csrf, username: 'alice', password: 'nope' });
+		const unknown = await browse(page.url, { _csrf: csrf, username: 'nobody', password: 'nope' });
+		for (const r of [wrong, unknown]) {
+			expect(r.response.status).toBe(400);
+			expect(bodyText(r.response)).toContain('Incorrect username or password.');
+		}
+		for (let i = 0; i < 4; i++)
+			await browse(page.url, { _csrf: csrf, username: 'alice', password: 'nope' });
+		const locked = await browse(page.url, {
+			_csrf: csrf,
+			username: 'alice',
+			password: 'Correct-Horse-42'
+		});
+		expect(bodyText(locked.response)).toContain('Password attempts exceeded');
+		cloud.clock.advance(20 * 60_000);
+		const later = await browse(page.url, {
+			_csrf: csrf,
+			username: 'alice',
+			password: 'Correct-Horse-42'
+		});
+		expect(later.leftFor).toMatch(/^https:\/\/app\.example\.com\/callback\?code=/);
+	});
+
+	it('escapes what it echoes: a username with markup comes back as text', async () => {
+		const { browse, page, csrf } = await formPage();
+		const r = await browse(page.url, {
+			_csrf: csrf,
+			username: '"><script>x</script>',
+			password: 'p'
+		});
+		expect(bodyText(r.response)).not.toContain('<script>x');
+		expect(bodyText(r.response)).toContain('&lt;script&gt;');
+	});
+
+	it('logs each hop of the browser as its own exchange, drawn to managed login', async () => {
+		const { cloud, browse, page, csrf } = await formPage();
+		await browse(page.url, { _csrf: csrf, username: 'alice', password: 'Correct-Horse-42' });
+		const hops = cloud.log.entries.map((e) => `${e.to} ${e.label} ${e.response.status}`);
+		expect(hops).toEqual([
+			'managed-login GET /oauth2/authorize 302',
+			'managed-login GET /login 200',
+			'managed-login POST /login 302'
+		]);
+	});
+});
+
+describe('managed login: /oauth2/token errors', () => {
+	const post = (
+		body: string,
+		headers: [string, string][] = [['content-type', 'application/x-www-form-urlencoded']]
+	) => {
+		const { cloud } = world();
+		return cloud.send({
+			method: 'POST',
+			url: `${domain}/oauth2/token`,
+			headers,
+			body: utf8Bytes(body)
+		});
+	};
+
+	it.each([
+		['no grant_type', `client_id=${webClient}`, 'invalid_request'],
+		[
+			'a grant it does not know',
+			`client_id=${webClient}&grant_type=password`,
+			'unsupported_grant_type'
+		],
+		['an unknown client', 'client_id=nope&grant_type=authorization_code', 'invalid_client'],
+		[
+			'a secret for a public client',
+			`client_id=${webClient}&client_secret=x&grant_type=refresh_token`,
+			'invalid_client'
+		],
+		[
+			'a made-up code',
+			`client_id=${webClient}&grant_type=authorization_code&code=abc&redirect_uri=${encodeURIComponent(callback)}`,
+			'invalid_grant'
+		],
+		[
+			'a refresh token that is not one',
+			`client_id=${webClient}&grant_type=refresh_token&refresh_token=abc`,
+			'invalid_grant'
+		]
+	])('%s: 400 {"error": "%s"} in JSON', async (_, body, error) => {
+		const r = await post(body);
+		expect(r.status).toBe(400);
+		expect(header(r, 'content-type')).toBe('application/json;charset=UTF-8');
+		expect(JSON.parse(bodyText(r)).error).toBe(error);
+	});
+
+	it('a body that is not a form is invalid_request', async () => {
+		const r = await post('{"grant_type":"client_credentials"}', [
+			['content-type', 'application/json']
+		]);
+		expect(JSON.parse(bodyText(r)).error).toBe('invalid_request');
+	});
+
+	it('never answers a malformed request with a 5xx, and token errors are always JSON', async () => {
+		const { cloud } = world();
+		const paths = ['/oauth2/authorize', '/login', '/oauth2/token', '/logout', '/nope'];
+		await fc.assert(
+			fc.asyncProperty(
+				fc.constantFrom('GET', 'POST', 'PUT'),
+				fc.constantFrom(...paths),
+				fc.dictionary(
+					fc.constantFrom(
+						'client_id',
+						'redirect_uri',
+						'response_type',
+						'scope',
+						'state',
+						'code_challenge',
+						'code_challenge_method',
+						'grant_type',
+						'code',
+						'refresh_token',
+						'_csrf',
+						'username',
+						'password',
+						'client_secret'
+					),
+					fc.oneof(
+						fc.string(),
+						fc.constantFrom(
+							webClient,
+							callback,
+							'code',
+							'S256',
+							challenge,
+							'authorization_code',
+							'openid'
+						)
+					)
+				),
+				fc.option(fc.string(), { nil: undefined }),
+				fc.option(
+					fc.constantFrom('application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data'),
+					{ nil: undefined }
+				),
+				fc.boolean(),
+				async (method, path, params, cookie, type, basic) => {
+					const query = new URLSearchParams(params).toString();
+					const headers: [string, string][] = [];
+					if (cookie !== undefined) headers.push(['cookie', cookie]);
+					if (type) headers.push(['content-type', type]);
+					if (basic) headers.push(['authorization', `Basic ${cookie ?? ''}`]);
+					const r = await cloud.send({
+						method,
+						url: `${domain}${path}?${method === 'GET' ? query : ''}`,
+						headers,
+						body: utf8Bytes(method === 'POST' ? query : '')
+					});
+					expect(r.status).toBeLessThan(500);
+					if (path === '/oauth2/token' && r.status !== 200)
+						expect(JSON.parse(bodyText(r))).toHaveProperty('error');
+				}
+			),
+			{ numRuns: 2000 }
+		);
+	});
+});

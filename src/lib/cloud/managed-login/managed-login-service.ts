@@ -1,0 +1,171 @@
+import type { Service, ServiceContext } from '../service';
+import { AwsServiceError } from '../wire';
+import { bodyText, header, type WireRequest, type WireResponse } from '../wire/http-message';
+import { issueOAuthTokens } from '../user-pool/issue-tokens';
+import { checkLockout, recordFailure, recordSuccess } from '../user-pool/lockout';
+import type { UserPoolModel } from '../user-pool/model';
+import { checkAuthorizeRequest, type AuthorizeRequest } from './authorize-request';
+import { requestCookies, sessionCookie, setCookie, xsrfCookie } from './cookies';
+import { loginPage } from './login-page';
+import {
+	createManagedLoginState,
+	sessionLifetimeMs,
+	type LoginSession
+} from './managed-login-state';
+import { errorPage, redirect, TokenError, tokenErrorResponse } from './oauth-responses';
+import { tokenEndpoint } from './token-endpoint';
+
+/**
+ * Managed login, behaving as the classic hosted UI does (cognito.md §5): `/oauth2/authorize`,
+ * its own sign-in form at `/login` (with the `XSRF-TOKEN` cookie and a session cookie, so a second
+ * authorize skips the form) and `/oauth2/token`. It shares the user pool's model: the same users,
+ * lockout, keys and refresh tokens as the user-pool API.
+ */
+export function createManagedLoginService(context: ServiceContext, model: UserPoolModel): Service {
+	const state = createManagedLoginState(model);
+	const host = new URL(model.domain).host;
+
+	async function answer(request: WireRequest, url: URL): Promise<WireResponse> {
+		const route = `${request.method} ${url.pathname}`;
+		if (url.pathname === '/oauth2/token') {
+			try {
+				return await tokenEndpoint(model, state, request);
+			} catch (error) {
+				if (error instanceof TokenError) return tokenErrorResponse(error);
+				throw error;
+			}
+		}
+		if (route === 'GET /oauth2/authorize') return authorize(request, url);
+		if (route === 'GET /login') return showLogin(request, url);
+		if (route === 'POST /login') return signIn(request, url);
+		return errorPage(404, `Nothing is served at ${request.method} ${url.pathname}.`);
+	}
+
+	async function authorize(request: WireRequest, url: URL): Promise<WireResponse> {
+		const check = checkAuthorizeRequest(model, url.searchParams);
+		if ('answer' in check) return check.answer;
+		if ('errorRedirect' in check) return redirect(check.errorRedirect);
+		const cookies = requestCookies(request);
+		const session = liveSession(cookies.get(sessionCookie));
+		if (session) return finish(check.request, session);
+		// Not signed in here yet: the form, with a fresh anti-forgery token (§5.2b).
+		return redirect(`/login${url.search}`, [setCookie(xsrfCookie, context.random.uuid())]);
+	}
+
+	function showLogin(request: WireRequest, url: URL): WireResponse {
+		const check = checkAuthorizeRequest(model, url.searchParams);
+		if ('answer' in check) return check.answer;
+		if ('errorRedirect' in check) return redirect(check.errorRedirect);
+		const existing = requestCookies(request).get(xsrfCookie);
+		const csrf = existing ?? context.random.uuid();
+		return loginPage({
+			query: url.search.slice(1),
+			csrf,
+			setCookies: existing ? [] : [setCookie(xsrfCookie, csrf)]
+		});
+	}
+
+	async function signIn(request: WireRequest, url: URL): Promise<WireResponse> {
+		const check = checkAuthorizeRequest(model, url.searchParams);
+		if ('answer' in check) return check.answer;
+		if ('errorRedirect' in check) return redirect(check.errorRedirect);
+		const form = /^application\/x-www-form-urlencoded\b/i.test(
+			header(request, 'content-type') ?? ''
+		)
+			? new URLSearchParams(bodyText(request))
+			: new URLSearchParams();
+		const csrf = requestCookies(request).get(xsrfCookie);
+		// The form must come back with the token of the cookie this browser holds: a page on another
+		// site can post the form, but cannot read the cookie. ⚠ SIM: AWS's answer to a forged post is
+		// not documented; a 403 page here.
+		if (csrf === undefined || form.get('_csrf') !== csrf)
+			return errorPage(
+				403,
+				'The sign-in form expired or did not come from this page. Start the sign-in again.'
+			);
+		const query = url.search.slice(1);
+		const username = form.get('username') ?? '';
+		const again = (problem: string) => loginPage({ query, csrf, problem, username, status: 400 });
+		const user = model.findUser(username);
+		// One message for an unknown user and a wrong password: the form reveals no usernames.
+		if (!user || !user.enabled || user.status === 'RESET_REQUIRED')
+			return again('Incorrect username or password.');
+		try {
+			checkLockout(model, user);
+		} catch (error) {
+			if (error instanceof AwsServiceError) return again(error.message);
+			throw error;
+		}
+		if (form.get('password') !== user.password) {
+			recordFailure(model, user);
+			return again('Incorrect username or password.');
+		}
+		if (user.status === 'UNCONFIRMED') return again('User is not confirmed.');
+		// ⚠ SIM gap: managed login's new-password and MFA pages are not simulated yet; the user-pool
+		// API flows (the sign-in page) show both challenges.
+		if (user.status === 'FORCE_CHANGE_PASSWORD')
+			return again(
+				'This user must choose a new password, and this simulated managed login does not ask for one yet.'
+			);
+		if (user.totpSecret && model.pool.mfaConfiguration !== 'OFF')
+			return again(
+				'This user signs in with an MFA code, and this simulated managed login does not ask for one yet.'
+			);
+		recordSuccess(user);
+		const { id, session } = state.openSession(user);
+		return finish(check.request, session, [setCookie(sessionCookie, id, sessionLifetimeMs / 1000)]);
+	}
+
+	function liveSession(id: string | undefined): LoginSession | undefined {
+		const session = state.session(id);
+		const user = session && model.findUser(session.username);
+		return user?.enabled ? session : undefined;
+	}
+
+	/** Back to the app: a code in the query, or (implicit grant) tokens in the fragment (§5.2). */
+	async function finish(
+		request: AuthorizeRequest,
+		session: LoginSession,
+		setCookies: string[] = []
+	): Promise<WireResponse> {
+		const to = new URL(request.redirectUri);
+		if (request.responseType === 'code') {
+			to.searchParams.set('code', state.issueCode(request, session));
+			if (request.state !== undefined) to.searchParams.set('state', request.state);
+			return redirect(to.href, setCookies);
+		}
+		const user = model.findUser(session.username)!;
+		const tokens = await issueOAuthTokens(model, {
+			user,
+			client: request.client,
+			authTime: session.authTime,
+			oauth: {
+				scopes: request.scopes,
+				...(request.nonce !== undefined ? { nonce: request.nonce } : {})
+			}
+		});
+		// No refresh token with the implicit grant, and `bearer` in lower case here (§5.2).
+		const fragment = new URLSearchParams({
+			...(tokens.idToken ? { id_token: tokens.idToken } : {}),
+			access_token: tokens.accessToken,
+			token_type: 'bearer',
+			expires_in: String(tokens.expiresIn),
+			...(request.state !== undefined ? { state: request.state } : {})
+		});
+		to.hash = fragment.toString();
+		return redirect(to.href, setCookies);
+	}
+
+	return {
+		actor: 'managed-login',
+		matches: (url) => url.protocol === 'https:' && url.host === host,
+		async handle(request) {
+			try {
+				return await answer(request, new URL(request.url));
+			} catch (error) {
+				const message = error instanceof Error ? error.message : String(error);
+				return errorPage(500, `Managed login failed: ${message}`);
+			}
+		}
+	};
+}

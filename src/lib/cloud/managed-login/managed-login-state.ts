@@ -1,0 +1,86 @@
+import type { PoolUser, UserPoolModel } from '../user-pool/model';
+import type { AuthorizeRequest } from './authorize-request';
+
+/** What an authorization code stands for, until the app redeems it (once) at `/oauth2/token`. */
+export interface AuthorizationCode {
+	clientId: string;
+	redirectUri: string;
+	username: string;
+	scopes: string[];
+	nonce?: string;
+	codeChallenge?: string;
+	authTime: number;
+	expiresAt: number;
+}
+
+/** A browser signed in to managed login: the `cognito` cookie's server side. */
+export interface LoginSession {
+	username: string;
+	/** Epoch seconds of the sign-in: `auth_time` of every token this session leads to. */
+	authTime: number;
+	expiresAt: number;
+}
+
+/** Codes are single-use and valid 5 minutes (authorization endpoint reference, cognito.md §5.2). */
+export const codeLifetimeMs = 5 * 60_000;
+/**
+ * ⚠ SIM: how long managed login remembers a browser. AWS now lets an app client set its single
+ * sign-on session length; the classic one hour is used here, as the reference notes no default.
+ */
+export const sessionLifetimeMs = 60 * 60_000;
+
+export type ManagedLoginState = ReturnType<typeof createManagedLoginState>;
+
+/** Managed login's own memory: codes not yet redeemed and signed-in browsers. */
+export function createManagedLoginState(model: UserPoolModel) {
+	const codes = new Map<string, AuthorizationCode>();
+	const sessions = new Map<string, LoginSession>();
+	const now = () => model.clock.now();
+
+	return {
+		issueCode(request: AuthorizeRequest, session: LoginSession): string {
+			// Cognito's codes look like UUIDs; unguessable either way.
+			const code = model.random.uuid();
+			codes.set(code, {
+				clientId: request.client.id,
+				redirectUri: request.redirectUri,
+				username: session.username,
+				scopes: request.scopes,
+				...(request.nonce !== undefined ? { nonce: request.nonce } : {}),
+				...(request.codeChallenge !== undefined ? { codeChallenge: request.codeChallenge } : {}),
+				authTime: session.authTime,
+				expiresAt: now() + codeLifetimeMs
+			});
+			return code;
+		},
+
+		/** Takes a code: gone after the first attempt, whether that attempt succeeds or not. */
+		takeCode(code: string): AuthorizationCode | undefined {
+			const found = codes.get(code);
+			codes.delete(code);
+			return found && now() < found.expiresAt ? found : undefined;
+		},
+
+		openSession(user: PoolUser): { id: string; session: LoginSession } {
+			const id = model.random.uuid();
+			const session = {
+				username: user.username,
+				authTime: Math.floor(now() / 1000),
+				expiresAt: now() + sessionLifetimeMs
+			};
+			sessions.set(id, session);
+			return { id, session };
+		},
+
+		/** The live session behind a `cognito` cookie value, if any. */
+		session(id: string | undefined): LoginSession | undefined {
+			const found = id === undefined ? undefined : sessions.get(id);
+			if (!found || now() >= found.expiresAt) return undefined;
+			return found;
+		},
+
+		endSession(id: string | undefined): void {
+			if (id !== undefined) sessions.delete(id);
+		}
+	};
+}
