@@ -1,3 +1,4 @@
+import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { decodeJwt } from 'jose';
 import * as oauth from 'oauth4webapi';
@@ -6,7 +7,14 @@ import type { Cloud } from '$lib/cloud';
 import { createCookieJar, type CookieJar } from '$lib/cloud/browser/cookie-jar';
 import { navigate } from '$lib/cloud/browser/navigate';
 import { bodyText } from '$lib/cloud/wire/http-message';
-import { advanceTime, jwksOverTheNetwork, unpinTime, webClientId } from '../../support';
+import {
+	advanceTime,
+	cognitoClient,
+	jwksOverTheNetwork,
+	legacyClientId,
+	unpinTime,
+	webClientId
+} from '../../support';
 import { pinnedCloud } from '../../support/pinned-cloud';
 
 // oauth4webapi (panva) is the app's OIDC client here, and the judge: it discovers the pool,
@@ -265,5 +273,79 @@ describe('managed login judged by oauth4webapi', () => {
 		).rejects.toMatchObject({
 			error: 'unauthorized_client'
 		});
+	});
+
+	it('userInfo: the attributes the scopes reach; an InitiateAuth access token is refused', async () => {
+		const request = await authorizationRequest('openid email');
+		const tokens = await redeem(request, (await signInThroughForm(request.url)).leftFor!);
+		const sub = oauth.getValidatedIdTokenClaims(tokens)!.sub;
+		const response = await oauth.userInfoRequest(as, web, tokens.access_token, viaCloud);
+		const info = await oauth.processUserInfoResponse(as, web, sub, response);
+		// email, not the profile's name: the token has no profile scope.
+		expect(info).toEqual({
+			sub,
+			email: 'alice@example.com',
+			email_verified: 'true',
+			username: 'alice'
+		});
+
+		// An access token from the user-pool API has no openid scope.
+		const api = await cognitoClient(cloud.fetch).send(
+			new InitiateAuthCommand({
+				AuthFlow: 'USER_PASSWORD_AUTH',
+				ClientId: legacyClientId,
+				AuthParameters: { USERNAME: 'alice', PASSWORD: 'Correct-Horse-42' }
+			})
+		);
+		const apiToken = api.AuthenticationResult!.AccessToken!;
+		const refused = await oauth.userInfoRequest(as, web, apiToken, viaCloud);
+		expect(refused.status).toBe(401);
+		expect(refused.headers.get('www-authenticate')).toContain('error="invalid_token"');
+	});
+
+	it('revocation ends the refresh token and its access tokens, and answers 200 again', async () => {
+		const request = await authorizationRequest();
+		const tokens = await redeem(request, (await signInThroughForm(request.url)).leftFor!);
+		for (let i = 0; i < 2; i++) {
+			const response = await oauth.revocationRequest(
+				as,
+				web,
+				oauth.None(),
+				tokens.refresh_token!,
+				viaCloud
+			);
+			await oauth.processRevocationResponse(response);
+		}
+		const refresh = await oauth.refreshTokenGrantRequest(
+			as,
+			web,
+			oauth.None(),
+			tokens.refresh_token!,
+			viaCloud
+		);
+		await expect(oauth.processRefreshTokenResponse(as, web, refresh)).rejects.toMatchObject({
+			error: 'invalid_grant'
+		});
+		const info = await oauth.userInfoRequest(as, web, tokens.access_token, viaCloud);
+		expect(info.status).toBe(401);
+		const jwt = await oauth.revocationRequest(as, web, oauth.None(), tokens.access_token, viaCloud);
+		await expect(oauth.processRevocationResponse(jwt)).rejects.toMatchObject({
+			error: 'unsupported_token_type'
+		});
+	});
+
+	it('logout ends the session: the next authorize shows the form again', async () => {
+		await signInThroughForm((await authorizationRequest()).url);
+		const out = new URL('https://flow-lab.auth.us-east-1.amazoncognito.com/logout');
+		out.search = new URLSearchParams({
+			client_id: webClientId,
+			logout_uri: 'https://app.example.com/'
+		}).toString();
+		const left = await browse(out.href);
+		expect(left.leftFor).toBe('https://app.example.com/');
+		expect(jar.list().map((c) => c.name)).not.toContain('cognito');
+		const again = await browse((await authorizationRequest()).url);
+		expect(again.leftFor).toBeUndefined();
+		expect(bodyText(again.response)).toContain('name="_csrf"');
 	});
 });

@@ -1,5 +1,5 @@
 import type { AppClientScenario } from '../scenario';
-import { singleParam } from './single-param';
+import { singleParam } from './oauth-form';
 import type { UserPoolModel } from '../user-pool/model';
 import { errorPage } from './oauth-responses';
 import type { WireResponse } from '../wire/http-message';

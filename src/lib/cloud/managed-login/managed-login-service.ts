@@ -13,12 +13,15 @@ import {
 	type LoginSession
 } from './managed-login-state';
 import { errorPage, redirect, TokenError, tokenErrorResponse } from './oauth-responses';
+import { logout } from './logout';
+import { revokeEndpoint } from './revoke-endpoint';
 import { tokenEndpoint } from './token-endpoint';
+import { userInfo } from './user-info';
 
 /**
  * Managed login, behaving as the classic hosted UI does (cognito.md §5): `/oauth2/authorize`,
  * its own sign-in form at `/login` (with the `XSRF-TOKEN` cookie and a session cookie, so a second
- * authorize skips the form) and `/oauth2/token`. It shares the user pool's model: the same users,
+ * authorize skips the form), `/oauth2/token`, `/oauth2/userInfo`, `/oauth2/revoke` and `/logout`. It shares the user pool's model: the same users,
  * lockout, keys and refresh tokens as the user-pool API.
  */
 export function createManagedLoginService(context: ServiceContext, model: UserPoolModel): Service {
@@ -27,14 +30,24 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 
 	async function answer(request: WireRequest, url: URL): Promise<WireResponse> {
 		const route = `${request.method} ${url.pathname}`;
-		if (url.pathname === '/oauth2/token') {
+		// The two endpoints an app calls with a form and reads JSON errors from.
+		const formEndpoint =
+			url.pathname === '/oauth2/token'
+				? () => tokenEndpoint(model, state, request)
+				: url.pathname === '/oauth2/revoke'
+					? () => revokeEndpoint(model, request)
+					: null;
+		if (formEndpoint) {
 			try {
-				return await tokenEndpoint(model, state, request);
+				return await formEndpoint();
 			} catch (error) {
 				if (error instanceof TokenError) return tokenErrorResponse(error);
 				throw error;
 			}
 		}
+		if (route === 'GET /oauth2/userInfo') return userInfo(model, request);
+		if (route === 'GET /logout')
+			return logout(model, state, url.searchParams, requestCookies(request).get(sessionCookie));
 		if (route === 'GET /oauth2/authorize') return authorize(request, url);
 		if (route === 'GET /login') return showLogin(request, url);
 		if (route === 'POST /login') return signIn(request, url);

@@ -8,13 +8,16 @@ export type TokenErrorCode =
 	| 'invalid_grant'
 	| 'unauthorized_client'
 	| 'unsupported_grant_type'
+	| 'unsupported_token_type'
 	| 'invalid_scope';
 
 /** A refusal at `/oauth2/token`: thrown by the grant handlers, answered by the endpoint. */
 export class TokenError extends Error {
 	constructor(
 		readonly error: TokenErrorCode,
-		readonly description?: string
+		readonly description?: string,
+		/** 400 for all at the token endpoint; the revocation endpoint's `invalid_client` is 401. */
+		readonly status = 400
 	) {
 		super(description ? `${error}: ${description}` : error);
 	}
@@ -32,15 +35,16 @@ export function tokenResponse(body: Record<string, unknown>): WireResponse {
 }
 
 /**
- * `{"error": "..."}` with status 400 for every code: AWS lists them all under 400 (cognito.md
- * §5.3; ⚠ RFC 6749 allows 401 for `invalid_client` with Basic auth, not confirmed for Cognito).
+ * `{"error": "..."}`, status 400 at the token endpoint for every code: AWS lists them all under
+ * 400 (cognito.md §5.3; ⚠ RFC 6749 allows 401 for `invalid_client` with Basic auth, not
+ * confirmed for Cognito there).
  */
 export function tokenErrorResponse(error: TokenError): WireResponse {
 	const body = error.description
 		? { error: error.error, error_description: error.description }
 		: { error: error.error };
 	return wireResponse(
-		400,
+		error.status,
 		{ 'content-type': json, 'cache-control': 'no-store' },
 		JSON.stringify(body)
 	);

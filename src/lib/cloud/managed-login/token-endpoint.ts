@@ -1,8 +1,8 @@
 import { base64UrlEncode } from '$lib/crypto';
 import { AwsServiceError } from '../wire';
-import { bodyText, header, type WireRequest, type WireResponse } from '../wire/http-message';
+import type { WireRequest, WireResponse } from '../wire/http-message';
 import type { AppClientScenario } from '../scenario';
-import { singleParam } from './single-param';
+import { readForm, singleParam } from './oauth-form';
 import {
 	issueClientCredentialsToken,
 	issueOAuthTokens,
@@ -12,6 +12,7 @@ import {
 import type { UserPoolModel } from '../user-pool/model';
 import { openRefreshToken } from '../user-pool/open-refresh-token';
 import type { ManagedLoginState } from './managed-login-state';
+import { authenticateClient } from './client-authentication';
 import { TokenError, tokenResponse } from './oauth-responses';
 
 /**
@@ -26,10 +27,7 @@ export async function tokenEndpoint(
 ): Promise<WireResponse> {
 	if (request.method !== 'POST')
 		throw new TokenError('invalid_request', 'the token endpoint takes POST');
-	const type = header(request, 'content-type') ?? '';
-	if (!/^application\/x-www-form-urlencoded\b/i.test(type))
-		throw new TokenError('invalid_request', 'the body must be application/x-www-form-urlencoded');
-	const form = new URLSearchParams(bodyText(request));
+	const form = readForm(request);
 	const client = authenticateClient(model, request, form);
 	const grant = singleParam(form, 'grant_type');
 	switch (grant) {
@@ -55,45 +53,6 @@ function tokens(t: OAuthTokens, withRefresh: boolean): WireResponse {
 		expires_in: t.expiresIn,
 		token_type: 'Bearer'
 	});
-}
-
-/**
- * Who is asking. Basic credentials are `client_id:client_secret`, each form-encoded (RFC 6749
- * §2.3.1). ⚠ SIM: credentials in both places at once are refused as `invalid_request` (RFC 6749
- * forbids more than one method); a secret sent for a public client is `invalid_client`.
- */
-function authenticateClient(
-	model: UserPoolModel,
-	request: WireRequest,
-	form: URLSearchParams
-): AppClientScenario {
-	const basic = /^Basic\s+(.+)$/i.exec(header(request, 'authorization') ?? '');
-	let id = singleParam(form, 'client_id');
-	let secret = singleParam(form, 'client_secret');
-	if (basic) {
-		if (secret !== null)
-			throw new TokenError('invalid_request', 'more than one client authentication');
-		const decoded = decodeBasic(basic[1]!);
-		if (!decoded || (id !== null && id !== decoded.id)) throw new TokenError('invalid_client');
-		({ id, secret } = decoded);
-	}
-	const client = id === null ? undefined : model.pool.clients.find((c) => c.id === id);
-	if (!client) throw new TokenError('invalid_client');
-	if (client.secret === null ? secret !== null : secret !== client.secret)
-		throw new TokenError('invalid_client');
-	return client;
-}
-
-function decodeBasic(encoded: string): { id: string; secret: string } | null {
-	try {
-		const text = atob(encoded.trim());
-		const at = text.indexOf(':');
-		if (at < 0) return null;
-		const part = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
-		return { id: part(text.slice(0, at)), secret: part(text.slice(at + 1)) };
-	} catch {
-		return null;
-	}
 }
 
 async function authorizationCode(

@@ -28,7 +28,9 @@ const invalid = () => notAuthorized('Invalid Access Token');
  */
 export async function verifyAccessToken(
 	model: UserPoolModel,
-	token: string
+	token: string,
+	/** The self-service API needs the admin scope; managed login's userInfo needs `openid`. */
+	requiredScope = 'aws.cognito.signin.user.admin'
 ): Promise<{ claims: AccessTokenClaims; user: PoolUser }> {
 	const keys = await model.keys();
 
@@ -72,7 +74,7 @@ export async function verifyAccessToken(
 	if (
 		!String(claims.scope ?? '')
 			.split(' ')
-			.includes('aws.cognito.signin.user.admin')
+			.includes(requiredScope)
 	)
 		throw notAuthorized('Access Token does not have required scopes');
 

@@ -41,8 +41,21 @@ export async function revokeToken(
 	const token = input.Token as string;
 	if (token.split('.').length === 3)
 		throw new AwsServiceError('UnsupportedTokenTypeException', 'Unsupported token type.');
-	const record = await openRefreshToken(model, token, client.id, false);
+	await revokeRefreshToken(model, token, client.id);
+	return {};
+}
+
+/**
+ * Ends a sign-in: its refresh token, and every access token issued from it (same `origin_jti`).
+ * Shared by RevokeToken and managed login's `/oauth2/revoke`. Throws `Invalid Refresh Token.`
+ * for a token that is not this client's.
+ */
+export async function revokeRefreshToken(
+	model: UserPoolModel,
+	token: string,
+	clientId: string
+): Promise<void> {
+	const record = await openRefreshToken(model, token, clientId, false);
 	record.revoked = true;
 	model.revokedOrigins.add(record.originJti);
-	return {};
 }
