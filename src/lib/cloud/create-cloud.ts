@@ -9,6 +9,7 @@ import { createNetwork, type CloudFetch, type Sender } from './network';
 import { createRandom, type Random } from './random';
 import { resolveScenario, type Scenario } from './scenario';
 import type { ServiceContext } from './service';
+import { matchesSocialProviderHost } from './social-provider/social-provider-hosts';
 import { matchesStsHost } from './sts/sts-host';
 import { createUserPoolService, type UserPoolKeys, type UserPoolService } from './user-pool';
 import { createUserPoolModel } from './user-pool/model';
@@ -109,6 +110,17 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 		matches: (url) => url.protocol === 'https:' && url.hostname.endsWith(s3Host),
 		load: () => import('./s3').then((s3) => s3.createS3Service(context))
 	});
+	// The social provider (shaped like Google), on Google's hosts; its code on the first request.
+	const socialProvider = resolved.socialProvider;
+	if (socialProvider)
+		network.register({
+			actor: 'external-idp',
+			matches: matchesSocialProviderHost,
+			load: () =>
+				import('./social-provider').then((m) =>
+					m.createSocialProviderService(context, socialProvider)
+				)
+		});
 	const collector = createCollectorService(clock);
 	network.register(collector);
 	network.register({

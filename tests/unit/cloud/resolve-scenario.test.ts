@@ -102,8 +102,18 @@ describe('resolveScenario', () => {
 		],
 		[
 			'an identity provider the pool does not have',
-			variant((s) => (s.userPool.clients[0].supportedIdentityProviders = ['COGNITO', 'Google'])),
-			'Scenario field "userPool.clients[0].supportedIdentityProviders[1]" must name an identity provider the pool has (COGNITO)'
+			variant((s) => (s.userPool.clients[0].supportedIdentityProviders = ['COGNITO', 'Facebook'])),
+			'Scenario field "userPool.clients[0].supportedIdentityProviders[1]" must name an identity provider the pool has (COGNITO, Google)'
+		],
+		[
+			'identity-provider scopes without openid',
+			variant((s) => (s.userPool.identityProviders[0].authorizeScopes = 'email profile')),
+			'Scenario field "userPool.identityProviders[0].authorizeScopes" must include openid'
+		],
+		[
+			'a social account whose id is not a number',
+			variant((s) => (s.socialProvider.accounts[1].sub = 'dana')),
+			'Scenario field "socialProvider.accounts[1].sub" must be a numeric account id, got "dana"'
 		],
 		[
 			'a scope name with a slash',

@@ -1,7 +1,7 @@
 import type { AppClientScenario } from '../scenario';
-import { singleParam } from './oauth-form';
+import { singleParam } from '../oauth/oauth-form';
 import type { UserPoolModel } from '../user-pool/model';
-import { errorPage } from './oauth-responses';
+import { errorPage } from '../oauth/oauth-responses';
 import type { WireResponse } from '../wire/http-message';
 
 /** A checked `/oauth2/authorize` (or `/login`) request: what a code or a token will carry. */

@@ -1,8 +1,8 @@
 import type { AppClientScenario } from '../scenario';
 import type { UserPoolModel } from '../user-pool/model';
 import { header, type WireRequest } from '../wire/http-message';
-import { TokenError } from './oauth-responses';
-import { singleParam } from './oauth-form';
+import { TokenError } from '../oauth/oauth-responses';
+import { singleParam } from '../oauth/oauth-form';
 
 /**
  * Who is asking. Basic credentials are `client_id:client_secret`, each form-encoded (RFC 6749

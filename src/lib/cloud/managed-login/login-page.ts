@@ -1,5 +1,5 @@
 import { escapeXml } from '../wire';
-import { htmlPage } from './oauth-responses';
+import { htmlPage } from '../oauth/oauth-responses';
 import type { WireResponse } from '../wire/http-message';
 
 /**
@@ -14,10 +14,19 @@ export function loginPage(p: {
 	problem?: string;
 	username?: string;
 	setCookies?: readonly string[];
+	/** Federated providers the client supports: a "Continue with" link each. */
+	providers?: readonly string[];
 }): WireResponse {
 	const problem = p.problem ? `<p class="error" role="alert">${escapeXml(p.problem)}</p>` : '';
+	const links = (p.providers ?? [])
+		.map((name) => {
+			const query = new URLSearchParams(p.query);
+			query.set('identity_provider', name);
+			return `<p><a class="idp" href="/oauth2/authorize?${escapeXml(query.toString())}">Continue with ${escapeXml(name)}</a></p>`;
+		})
+		.join('');
 	const form =
-		`<h1>Sign in</h1>${problem}` +
+		`<h1>Sign in</h1>${links}${problem}` +
 		`<form method="post" action="/login?${escapeXml(p.query)}">` +
 		`<input type="hidden" name="_csrf" value="${escapeXml(p.csrf)}">` +
 		`<label>Username <input name="username" autocomplete="username" value="${escapeXml(p.username ?? '')}"></label>` +

@@ -1,8 +1,8 @@
 import type { UserPoolModel } from '../user-pool/model';
 import { setCookie, sessionCookie } from './cookies';
 import type { ManagedLoginState } from './managed-login-state';
-import { errorPage, redirect } from './oauth-responses';
-import { singleParam } from './oauth-form';
+import { errorPage, redirect } from '../oauth/oauth-responses';
+import { singleParam } from '../oauth/oauth-form';
 import type { WireResponse } from '../wire/http-message';
 
 /**

@@ -80,10 +80,10 @@ describe('managed login: /oauth2/authorize', () => {
 		['email without openid', { scope: 'email' }, 'invalid_scope'],
 		[
 			'an identity provider the client does not use',
-			{ identity_provider: 'Google' },
+			{ identity_provider: 'Facebook' },
 			'invalid_request'
 		]
-	])('%s redirects back with error=%s and the state', async (_, params, error) => {
+	])('%s redirects back with its error and the state', async (_, params, error) => {
 		const { get } = world();
 		const r = await get(authorize(params));
 		expect(r.status).toBe(302);

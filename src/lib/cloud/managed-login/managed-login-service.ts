@@ -1,18 +1,27 @@
-import type { Service, ServiceContext } from '../service';
+import type { Service, ServiceCall, ServiceContext } from '../service';
 import { AwsServiceError } from '../wire';
 import { bodyText, header, type WireRequest, type WireResponse } from '../wire/http-message';
 import { issueOAuthTokens } from '../user-pool/issue-tokens';
 import { checkLockout, recordFailure, recordSuccess } from '../user-pool/lockout';
 import type { UserPoolModel } from '../user-pool/model';
+import { singleParam } from '../oauth/oauth-form';
 import { checkAuthorizeRequest, type AuthorizeRequest } from './authorize-request';
-import { requestCookies, sessionCookie, setCookie, xsrfCookie } from './cookies';
+import {
+	FederationError,
+	federatedUser,
+	idpResponsePath,
+	providerAuthorizeUrl,
+	redeemProviderCode
+} from './federation';
+import { requestCookies } from '../oauth/request-cookies';
+import { sessionCookie, setCookie, xsrfCookie } from './cookies';
 import { loginPage } from './login-page';
 import {
 	createManagedLoginState,
 	sessionLifetimeMs,
 	type LoginSession
 } from './managed-login-state';
-import { errorPage, redirect, TokenError, tokenErrorResponse } from './oauth-responses';
+import { errorPage, redirect, TokenError, tokenErrorResponse } from '../oauth/oauth-responses';
 import { logout } from './logout';
 import { revokeEndpoint } from './revoke-endpoint';
 import { tokenEndpoint } from './token-endpoint';
@@ -28,7 +37,7 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 	const state = createManagedLoginState(model);
 	const host = new URL(model.domain).host;
 
-	async function answer(request: WireRequest, url: URL): Promise<WireResponse> {
+	async function answer(request: WireRequest, url: URL, call: ServiceCall): Promise<WireResponse> {
 		const route = `${request.method} ${url.pathname}`;
 		// The two endpoints an app calls with a form and reads JSON errors from.
 		const formEndpoint =
@@ -48,6 +57,7 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 		if (route === 'GET /oauth2/userInfo') return userInfo(model, request);
 		if (route === 'GET /logout')
 			return logout(model, state, url.searchParams, requestCookies(request).get(sessionCookie));
+		if (route === `GET ${idpResponsePath}`) return idpResponse(url.searchParams, call);
 		if (route === 'GET /oauth2/authorize') return authorize(request, url);
 		if (route === 'GET /login') return showLogin(request, url);
 		if (route === 'POST /login') return signIn(request, url);
@@ -61,6 +71,15 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 		const cookies = requestCookies(request);
 		const session = liveSession(cookies.get(sessionCookie));
 		if (session) return finish(check.request, session);
+		// Straight to an external provider when the app names one, or when it is the client's only one.
+		const providers = check.request.client.supportedIdentityProviders ?? [];
+		const named =
+			check.request.identityProvider ?? (providers.length === 1 ? providers[0] : undefined);
+		const idp = model.pool.identityProviders?.find((p) => p.providerName === named);
+		if (idp) {
+			const { state: cognitoState, nonce } = state.startFederation(check.request, idp.providerName);
+			return redirect(providerAuthorizeUrl(model, idp, cognitoState, nonce));
+		}
 		// Not signed in here yet: the form, with a fresh anti-forgery token (§5.2b).
 		return redirect(`/login${url.search}`, [setCookie(xsrfCookie, context.random.uuid())]);
 	}
@@ -74,7 +93,8 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 		return loginPage({
 			query: url.search.slice(1),
 			csrf,
-			setCookies: existing ? [] : [setCookie(xsrfCookie, csrf)]
+			setCookies: existing ? [] : [setCookie(xsrfCookie, csrf)],
+			providers: federatedProviders(check.request)
 		});
 	}
 
@@ -98,10 +118,23 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 			);
 		const query = url.search.slice(1);
 		const username = form.get('username') ?? '';
-		const again = (problem: string) => loginPage({ query, csrf, problem, username, status: 400 });
+		const again = (problem: string) =>
+			loginPage({
+				query,
+				csrf,
+				problem,
+				username,
+				status: 400,
+				providers: federatedProviders(check.request)
+			});
 		const user = model.findUser(username);
 		// One message for an unknown user and a wrong password: the form reveals no usernames.
-		if (!user || !user.enabled || user.status === 'RESET_REQUIRED')
+		if (
+			!user ||
+			!user.enabled ||
+			user.status === 'RESET_REQUIRED' ||
+			user.status === 'EXTERNAL_PROVIDER'
+		)
 			return again('Incorrect username or password.');
 		try {
 			checkLockout(model, user);
@@ -127,6 +160,46 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 		recordSuccess(user);
 		const { id, session } = state.openSession(user);
 		return finish(check.request, session, [setCookie(sessionCookie, id, sessionLifetimeMs / 1000)]);
+	}
+
+	/**
+	 * The provider sends the browser back with its code (or an error). Cognito redeems the code
+	 * itself, makes or updates the federated user, signs the browser in to managed login, and
+	 * sends it on to the app with Cognito's own code. Problems reach the app as
+	 * `error=invalid_request` with a description (cognito.md §5.2); an unknown `state` has no app
+	 * to go back to, so it is a page.
+	 */
+	async function idpResponse(query: URLSearchParams, call: ServiceCall): Promise<WireResponse> {
+		const pending = state.takeFederation(singleParam(query, 'state'));
+		if (!pending)
+			return errorPage(400, 'Invalid state: this sign-in was not started here, or it expired.');
+		const { request } = pending;
+		const back = (params: Record<string, string>) => {
+			const to = new URL(request.redirectUri);
+			for (const [k, v] of Object.entries(params)) to.searchParams.set(k, v);
+			if (request.state !== undefined) to.searchParams.set('state', request.state);
+			return redirect(to.href);
+		};
+		const idp = model.pool.identityProviders?.find((p) => p.providerName === pending.providerName);
+		const code = singleParam(query, 'code');
+		// ⚠ SIM: a refusal at the provider (the user cancelled) goes back as access_denied.
+		if (!idp || code === null)
+			return back({ error: singleParam(query, 'error') ?? 'invalid_request' });
+		try {
+			const claims = await redeemProviderCode(model, idp, code, pending.nonce, call);
+			const user = federatedUser(model, idp, claims);
+			const { id, session } = state.openSession(user);
+			return finish(request, session, [setCookie(sessionCookie, id, sessionLifetimeMs / 1000)]);
+		} catch (error) {
+			if (error instanceof FederationError)
+				return back({ error: 'invalid_request', error_description: error.message });
+			throw error;
+		}
+	}
+
+	/** The external providers the client may use: the form offers each. */
+	function federatedProviders(request: AuthorizeRequest): string[] {
+		return (request.client.supportedIdentityProviders ?? []).filter((p) => p !== 'COGNITO');
 	}
 
 	function liveSession(id: string | undefined): LoginSession | undefined {
@@ -172,9 +245,9 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 	return {
 		actor: 'managed-login',
 		matches: (url) => url.protocol === 'https:' && url.host === host,
-		async handle(request) {
+		async handle(request, call) {
 			try {
-				return await answer(request, new URL(request.url));
+				return await answer(request, new URL(request.url), call);
 			} catch (error) {
 				const message = error instanceof Error ? error.message : String(error);
 				return errorPage(500, `Managed login failed: ${message}`);

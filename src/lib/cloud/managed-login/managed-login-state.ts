@@ -29,12 +29,22 @@ export const codeLifetimeMs = 5 * 60_000;
  */
 export const sessionLifetimeMs = 60 * 60_000;
 
+/** A sign-in handed to an external provider, until the browser comes back to idpresponse. */
+export interface PendingFederation {
+	request: AuthorizeRequest;
+	providerName: string;
+	/** The nonce Cognito sent the provider: its ID token must carry it back. */
+	nonce: string;
+	expiresAt: number;
+}
+
 export type ManagedLoginState = ReturnType<typeof createManagedLoginState>;
 
 /** Managed login's own memory: codes not yet redeemed and signed-in browsers. */
 export function createManagedLoginState(model: UserPoolModel) {
 	const codes = new Map<string, AuthorizationCode>();
 	const sessions = new Map<string, LoginSession>();
+	const federations = new Map<string, PendingFederation>();
 	const now = () => model.clock.now();
 
 	return {
@@ -61,6 +71,7 @@ export function createManagedLoginState(model: UserPoolModel) {
 			return found && now() < found.expiresAt ? found : undefined;
 		},
 
+		/** A signed-in browser, by the pool's form or by a federated provider. */
 		openSession(user: PoolUser): { id: string; session: LoginSession } {
 			const id = model.random.uuid();
 			const session = {
@@ -81,6 +92,21 @@ export function createManagedLoginState(model: UserPoolModel) {
 
 		endSession(id: string | undefined): void {
 			if (id !== undefined) sessions.delete(id);
+		},
+
+		/** Cognito's own `state` and `nonce` for the provider. ⚠ SIM: valid as long as a code. */
+		startFederation(request: AuthorizeRequest, providerName: string) {
+			const state = model.random.uuid();
+			const nonce = model.random.uuid();
+			federations.set(state, { request, providerName, nonce, expiresAt: now() + codeLifetimeMs });
+			return { state, nonce };
+		},
+
+		/** The federation a provider's redirect belongs to; single use. */
+		takeFederation(state: string | null): PendingFederation | undefined {
+			const found = state === null ? undefined : federations.get(state);
+			if (state !== null) federations.delete(state);
+			return found && now() < found.expiresAt ? found : undefined;
 		}
 	};
 }

@@ -3,8 +3,8 @@ import { wireResponse, type WireRequest, type WireResponse } from '../wire/http-
 import type { UserPoolModel } from '../user-pool/model';
 import { revokeRefreshToken } from '../user-pool/operations/revoke-token';
 import { authenticateClient } from './client-authentication';
-import { readForm, singleParam } from './oauth-form';
-import { TokenError } from './oauth-responses';
+import { readForm, singleParam } from '../oauth/oauth-form';
+import { TokenError } from '../oauth/oauth-responses';
 
 /**
  * `POST /oauth2/revoke` (cognito.md §5.5): revokes a refresh token and the access tokens issued

@@ -2,7 +2,7 @@ import { base64UrlEncode } from '$lib/crypto';
 import { AwsServiceError } from '../wire';
 import type { WireRequest, WireResponse } from '../wire/http-message';
 import type { AppClientScenario } from '../scenario';
-import { readForm, singleParam } from './oauth-form';
+import { readForm, singleParam } from '../oauth/oauth-form';
 import {
 	issueClientCredentialsToken,
 	issueOAuthTokens,
@@ -13,7 +13,7 @@ import type { UserPoolModel } from '../user-pool/model';
 import { openRefreshToken } from '../user-pool/open-refresh-token';
 import type { ManagedLoginState } from './managed-login-state';
 import { authenticateClient } from './client-authentication';
-import { TokenError, tokenResponse } from './oauth-responses';
+import { TokenError, tokenResponse } from '../oauth/oauth-responses';
 
 /**
  * `POST /oauth2/token` (cognito.md §5.3): a form body, the client authenticated by

@@ -2,6 +2,8 @@ import type { PolicyDocument, Scenario } from './types';
 
 const identityPoolId = 'us-east-1:7c1d5b2e-4f3a-4e8b-9a6d-0f1e2d3c4b5a';
 const bucket = 'flow-lab-notes';
+/** The pool's OAuth client at the simulated Google. */
+const googleClientId = '123456789012-flowlab.apps.googleusercontent.com';
 
 /** The trust policy of an identity-pool role, with both conditions AWS asks for (§8.4). */
 const trustCognitoIdentity = (amr: 'authenticated' | 'unauthenticated'): PolicyDocument => ({
@@ -54,7 +56,7 @@ export const defaultScenario: Scenario = {
 				logoutUrls: ['https://app.example.com/'],
 				allowedOAuthFlows: ['code'],
 				allowedOAuthScopes: ['openid', 'email', 'profile', 'flow-lab/notes.read'],
-				supportedIdentityProviders: ['COGNITO']
+				supportedIdentityProviders: ['COGNITO', 'Google']
 			},
 			{
 				id: '5s6flowlab7server8client9d',
@@ -90,6 +92,23 @@ export const defaultScenario: Scenario = {
 				logoutUrls: [],
 				allowedOAuthFlows: ['client_credentials'],
 				allowedOAuthScopes: ['flow-lab/notes.read']
+			}
+		],
+		identityProviders: [
+			{
+				providerName: 'Google',
+				providerType: 'Google',
+				clientId: googleClientId,
+				clientSecret: 'GOCSPX-flowlab-demo-secret-do-not-use',
+				authorizeScopes: 'openid email profile',
+				attributeMapping: {
+					username: 'sub',
+					email: 'email',
+					email_verified: 'email_verified',
+					name: 'name',
+					given_name: 'given_name',
+					family_name: 'family_name'
+				}
 			}
 		],
 		resourceServers: [
@@ -308,6 +327,37 @@ export const defaultScenario: Scenario = {
 				name: '/flow-lab/banner',
 				type: 'String',
 				value: 'Flow Lab is open to guests: read the public notes, sign in to write your own.'
+			}
+		]
+	},
+	// The simulated Google. Alice has an account there under the same email as her pool user: a
+	// federated sign-in makes a second, separate user until the two are linked.
+	socialProvider: {
+		accounts: [
+			{
+				sub: '110169484474386276334',
+				email: 'alice@example.com',
+				emailVerified: true,
+				name: 'Alice Example',
+				givenName: 'Alice',
+				familyName: 'Example',
+				password: 'Google-Alice-42'
+			},
+			{
+				sub: '104712036650935883421',
+				email: 'dana@example.com',
+				emailVerified: true,
+				name: 'Dana Example',
+				givenName: 'Dana',
+				familyName: 'Example',
+				password: 'Google-Dana-42'
+			}
+		],
+		clients: [
+			{
+				clientId: googleClientId,
+				clientSecret: 'GOCSPX-flowlab-demo-secret-do-not-use',
+				redirectUris: ['https://flow-lab.auth.us-east-1.amazoncognito.com/oauth2/idpresponse']
 			}
 		]
 	}

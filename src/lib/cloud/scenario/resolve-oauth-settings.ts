@@ -17,9 +17,13 @@ const flows = ['code', 'implicit', 'client_credentials'];
  * CreateUserPoolClient applies: known grants; `client_credentials` only for a client with a
  * secret, never beside `code` or `implicit`, and with a custom scope to grant; a callback URL
  * for the browser grants; every scope reserved or declared by a resource server; every identity
- * provider one the pool has (`COGNITO`, the pool's own users, until federation adds others).
+ * provider one the pool has (`COGNITO`, the pool's own users, or a federated provider's name).
  */
-export function checkOAuthSettings(pool: Fields, clients: Fields[]): void {
+export function checkOAuthSettings(
+	pool: Fields,
+	clients: Fields[],
+	identityProviders: readonly string[]
+): void {
 	const customScopes = new Set<string>();
 	if (pool.resourceServers !== undefined) {
 		const identifiers = new Set<string>();
@@ -76,10 +80,11 @@ export function checkOAuthSettings(pool: Fields, clients: Fields[]): void {
 			return s as string;
 		});
 		list(c.supportedIdentityProviders ?? [], `${at}.supportedIdentityProviders`).forEach((p, j) => {
-			if (p !== 'COGNITO')
+			const known = ['COGNITO', ...identityProviders];
+			if (typeof p !== 'string' || !known.includes(p))
 				throw new ScenarioError(
 					`${at}.supportedIdentityProviders[${j}]`,
-					'must name an identity provider the pool has (COGNITO)'
+					`must name an identity provider the pool has (${known.join(', ')})`
 				);
 		});
 		if (granted.length === 0) return;

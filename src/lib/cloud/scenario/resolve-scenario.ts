@@ -1,5 +1,6 @@
 import { defaultScenario } from './default-scenario';
 import { checkAccountResources } from './resolve-account-resources';
+import { checkIdentityProviders, checkSocialProvider } from './resolve-federation';
 import { checkOAuthSettings } from './resolve-oauth-settings';
 import { ScenarioError } from './scenario-error';
 import { boolean, integer, list, object, oneOf, pattern, text, urlText } from './scenario-fields';
@@ -102,8 +103,10 @@ export function resolveScenario(input: unknown = defaultScenario): Scenario {
 
 	checkOAuthSettings(
 		pool,
-		clients.map((raw, i) => object(raw, `userPool.clients[${i}]`))
+		clients.map((raw, i) => object(raw, `userPool.clients[${i}]`)),
+		checkIdentityProviders(pool)
 	);
+	checkSocialProvider(s);
 
 	const groupNames = new Set<string>();
 	list(pool.groups, 'userPool.groups').forEach((raw, i) => {

@@ -12,6 +12,41 @@ export interface Scenario {
 	s3: S3Scenario;
 	/** Systems Manager Parameter Store; absent when the scenario has no parameters. */
 	ssm?: SsmScenario;
+	/** The simulated social provider (shaped like Google); absent: no social sign-in. */
+	socialProvider?: SocialProviderScenario;
+}
+
+/** The social provider's side: its accounts, and the OAuth clients registered with it. */
+export interface SocialProviderScenario {
+	accounts: SocialAccountScenario[];
+	clients: { clientId: string; clientSecret: string; redirectUris: string[] }[];
+}
+
+/** An account at the social provider. `sub` is its stable numeric id (use it, not the email). */
+export interface SocialAccountScenario {
+	sub: string;
+	email: string;
+	emailVerified: boolean;
+	name: string;
+	givenName: string;
+	familyName: string;
+	/** Demo data only. */
+	password: string;
+}
+
+/**
+ * An identity provider the user pool federates with (CreateIdentityProvider): for the `Google`
+ * type, Google's endpoints are fixed and the pool holds only its client at Google.
+ */
+export interface UserPoolIdentityProviderScenario {
+	providerName: string;
+	providerType: 'Google';
+	clientId: string;
+	clientSecret: string;
+	/** Space-separated scopes Cognito asks the provider for. */
+	authorizeScopes: string;
+	/** `AttributeMapping`: user-pool attribute → the provider's claim. */
+	attributeMapping: Record<string, string>;
 }
 
 export interface UserPoolScenario {
@@ -27,6 +62,8 @@ export interface UserPoolScenario {
 	users: UserScenario[];
 	/** Custom scopes for the OAuth endpoints; none when absent. */
 	resourceServers?: ResourceServerScenario[];
+	/** Identity providers the pool federates with; none when absent. */
+	identityProviders?: UserPoolIdentityProviderScenario[];
 }
 
 export interface PasswordPolicy {
@@ -91,7 +128,13 @@ export interface GroupScenario {
 	description?: string;
 }
 
-export type UserStatus = 'CONFIRMED' | 'UNCONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
+export type UserStatus =
+	| 'CONFIRMED'
+	| 'UNCONFIRMED'
+	| 'FORCE_CHANGE_PASSWORD'
+	| 'RESET_REQUIRED'
+	/** A user Cognito created at a federated sign-in: no password in the pool. */
+	| 'EXTERNAL_PROVIDER';
 
 export interface UserScenario {
 	username: string;

@@ -173,7 +173,9 @@ function attributeClaims(user: PoolUser): Record<string, unknown> {
 	const claims: Record<string, unknown> = {};
 	for (const [name, value] of Object.entries(user.attributes)) {
 		if (name === 'sub') continue;
-		claims[name] = name.endsWith('_verified') ? value === 'true' : value;
+		// `identities` (federated users) is stored as JSON text and travels as an array (§5.7).
+		if (name === 'identities') claims[name] = JSON.parse(value);
+		else claims[name] = name.endsWith('_verified') ? value === 'true' : value;
 	}
 	return claims;
 }

@@ -1,0 +1,237 @@
+import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
+import * as oauth from 'oauth4webapi';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Cloud } from '$lib/cloud';
+import { createCookieJar, type CookieJar } from '$lib/cloud/browser/cookie-jar';
+import { navigate } from '$lib/cloud/browser/navigate';
+import { bodyText } from '$lib/cloud/wire/http-message';
+import { unpinTime, webClientId } from '../../support';
+import { pinnedCloud } from '../../support/pinned-cloud';
+
+// Social sign-in through managed login, judged by oauth4webapi twice: as the app's client of the
+// user pool, and as a client of the simulated Google (whose ID tokens must pass every OIDC check).
+
+const issuer = new URL('https://cognito-idp.us-east-1.amazonaws.com/us-east-1_FlowLab01');
+const google = new URL('https://accounts.google.com');
+const callback = 'https://app.example.com/callback';
+const idpResponse = 'https://flow-lab.auth.us-east-1.amazoncognito.com/oauth2/idpresponse';
+const cognitoAtGoogle = { client_id: '123456789012-flowlab.apps.googleusercontent.com' };
+const cognitoSecretAtGoogle = 'GOCSPX-flowlab-demo-secret-do-not-use';
+
+let cloud: Cloud;
+let jar: CookieJar;
+const web: oauth.Client = { client_id: webClientId };
+const viaCloud = () => ({
+	[oauth.customFetch]: (...args: Parameters<typeof fetch>) => cloud.fetch(...args)
+});
+
+beforeEach(() => {
+	cloud = pinnedCloud();
+	jar = createCookieJar(cloud.clock);
+});
+afterEach(unpinTime);
+
+/** The browser follows redirects until the app (or Cognito, for the Google-only test) gets them. */
+function browse(url: string, form?: Record<string, string>, leaves = callback) {
+	return navigate(
+		(r) => cloud.send(r),
+		jar,
+		{ url, form },
+		(u) => u.startsWith(leaves)
+	);
+}
+
+/** Fills in whichever Google page the browser is on: sign-in, then consent. */
+async function throughGoogle(
+	start: string,
+	email = 'alice@example.com',
+	password = 'Google-Alice-42',
+	leaves = callback
+) {
+	let at = await browse(start, undefined, leaves);
+	for (let page = 0; at.leftFor === undefined && page < 3; page++) {
+		const html = bodyText(at.response);
+		const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
+		if (!action) break;
+		const target = new URL(action, at.url).href;
+		const form: Record<string, string> = html.includes('name="password"')
+			? { email, password }
+			: { approve: 'allow' };
+		at = await browse(target, form, leaves);
+	}
+	return at;
+}
+
+async function poolServer() {
+	return oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, viaCloud()));
+}
+
+describe('the simulated Google, judged by oauth4webapi', () => {
+	it('serves discovery, signs in, asks consent once, and issues ID tokens that verify', async () => {
+		const as = await oauth.processDiscoveryResponse(
+			google,
+			await oauth.discoveryRequest(google, viaCloud())
+		);
+		const nonce = oauth.generateRandomNonce();
+		const state = oauth.generateRandomState();
+		const url = new URL(as.authorization_endpoint!);
+		url.search = new URLSearchParams({
+			client_id: cognitoAtGoogle.client_id,
+			redirect_uri: idpResponse,
+			response_type: 'code',
+			scope: 'openid email profile',
+			state,
+			nonce
+		}).toString();
+		const back = await throughGoogle(url.href, 'dana@example.com', 'Google-Dana-42', idpResponse);
+		const params = oauth.validateAuthResponse(as, cognitoAtGoogle, new URL(back.leftFor!), state);
+		const response = await oauth.authorizationCodeGrantRequest(
+			as,
+			cognitoAtGoogle,
+			oauth.ClientSecretPost(cognitoSecretAtGoogle),
+			params,
+			idpResponse,
+			oauth.nopkce,
+			viaCloud()
+		);
+		const tokens = await oauth.processAuthorizationCodeResponse(as, cognitoAtGoogle, response, {
+			expectedNonce: nonce
+		});
+		// oauth4webapi checked iss, aud, azp, exp, iat and nonce; the signature is checked here
+		// against the provider's published keys.
+		const jwks = await (await cloud.fetch(as.jwks_uri!)).json();
+		await jwtVerify(tokens.id_token!, createLocalJWKSet(jwks), {
+			issuer: 'https://accounts.google.com'
+		});
+		const claims = oauth.getValidatedIdTokenClaims(tokens)!;
+		expect(claims).toMatchObject({
+			iss: 'https://accounts.google.com',
+			sub: '104712036650935883421',
+			email: 'dana@example.com',
+			email_verified: true
+		});
+		expect(tokens.access_token).toMatch(/^ya29\./);
+	});
+});
+
+describe('social sign-in through managed login', () => {
+	async function signInWithGoogle(email = 'alice@example.com', password = 'Google-Alice-42') {
+		const as = await poolServer();
+		const verifier = oauth.generateRandomCodeVerifier();
+		const state = oauth.generateRandomState();
+		const url = new URL(as.authorization_endpoint!);
+		url.search = new URLSearchParams({
+			client_id: webClientId,
+			redirect_uri: callback,
+			response_type: 'code',
+			scope: 'openid email profile',
+			identity_provider: 'Google',
+			state,
+			code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+			code_challenge_method: 'S256'
+		}).toString();
+		const back = await throughGoogle(url.href, email, password);
+		const params = oauth.validateAuthResponse(as, web, new URL(back.leftFor!), state);
+		const response = await oauth.authorizationCodeGrantRequest(
+			as,
+			web,
+			oauth.None(),
+			params,
+			callback,
+			verifier,
+			viaCloud()
+		);
+		return oauth.processAuthorizationCodeResponse(as, web, response);
+	}
+
+	it("ends with Cognito's own tokens for a federated user Cognito created", async () => {
+		const tokens = await signInWithGoogle();
+		const id = oauth.getValidatedIdTokenClaims(tokens)!;
+		expect(id.iss).toBe(issuer.href);
+		expect(id['cognito:username']).toBe('Google_110169484474386276334');
+		expect(id['cognito:groups']).toEqual(['us-east-1_FlowLab01_Google']);
+		expect(id.email).toBe('alice@example.com');
+		expect(id.identities).toEqual([
+			expect.objectContaining({
+				userId: '110169484474386276334',
+				providerName: 'Google',
+				providerType: 'Google',
+				issuer: null,
+				primary: 'true'
+			})
+		]);
+		expect(decodeJwt(tokens.access_token).username).toBe('Google_110169484474386276334');
+	});
+
+	it('draws Cognito redeeming the provider code server to server, inside the idpresponse exchange', async () => {
+		await signInWithGoogle();
+		const log = cloud.log.entries;
+		const idp = log.find((e) => e.label === 'GET /oauth2/idpresponse')!;
+		const calls = log
+			.filter((e) => e.parent === idp.id)
+			.map((e) => `${e.from} → ${e.to} ${e.label}`);
+		expect(calls).toEqual([
+			'managed-login → external-idp POST /token',
+			'managed-login → external-idp GET /oauth2/v3/certs'
+		]);
+	});
+
+	it('the same email as a pool user makes a second, separate user', async () => {
+		const federated = oauth.getValidatedIdTokenClaims(await signInWithGoogle())!;
+		const native = cloud.scenario.userPool.users.find((u) => u.username === 'alice')!;
+		expect(federated.email).toBe(native.attributes.email);
+		expect(federated.sub).not.toBe(native.sub);
+	});
+
+	it('a second sign-in updates the same user: same sub, attributes mapped again', async () => {
+		const first = oauth.getValidatedIdTokenClaims(await signInWithGoogle())!;
+		jar = createCookieJar(cloud.clock);
+		const second = oauth.getValidatedIdTokenClaims(await signInWithGoogle())!;
+		expect(second.sub).toBe(first.sub);
+	});
+
+	it('a refusal at Google comes back to the app as access_denied with its state', async () => {
+		const as = await poolServer();
+		const url = new URL(as.authorization_endpoint!);
+		url.search = new URLSearchParams({
+			client_id: webClientId,
+			redirect_uri: callback,
+			response_type: 'code',
+			scope: 'openid',
+			identity_provider: 'Google',
+			state: 's-9'
+		}).toString();
+		let at = await browse(url.href);
+		const signin = /action="([^"]+)"/.exec(bodyText(at.response))![1]!.replace(/&amp;/g, '&');
+		at = await browse(new URL(signin, at.url).href, {
+			email: 'dana@example.com',
+			password: 'Google-Dana-42'
+		});
+		const consent = /action="([^"]+)"/.exec(bodyText(at.response))![1]!.replace(/&amp;/g, '&');
+		at = await browse(new URL(consent, at.url).href, { approve: 'deny' });
+		const back = new URL(at.leftFor!);
+		expect(back.searchParams.get('error')).toBe('access_denied');
+		expect(back.searchParams.get('state')).toBe('s-9');
+	});
+
+	it('a wrong Google password shows the provider page again, and nothing reaches the pool', async () => {
+		const as = await poolServer();
+		const url = new URL(as.authorization_endpoint!);
+		url.search = new URLSearchParams({
+			client_id: webClientId,
+			redirect_uri: callback,
+			response_type: 'code',
+			scope: 'openid',
+			identity_provider: 'Google'
+		}).toString();
+		const at = await browse(url.href);
+		const signin = /action="([^"]+)"/.exec(bodyText(at.response))![1]!.replace(/&amp;/g, '&');
+		const wrong = await browse(new URL(signin, at.url).href, {
+			email: 'dana@example.com',
+			password: 'nope'
+		});
+		expect(wrong.response.status).toBe(400);
+		expect(bodyText(wrong.response)).toContain('Wrong password');
+		expect(cloud.log.entries.some((e) => e.label === 'GET /oauth2/idpresponse')).toBe(false);
+	});
+});
