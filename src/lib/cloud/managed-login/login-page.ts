@@ -34,3 +34,44 @@ export function loginPage(p: {
 		`<button type="submit">Sign in</button></form>`;
 	return htmlPage(p.status ?? 200, 'Signin', form, p.setCookies);
 }
+
+/** The step after a right password, when the user owes one more answer. */
+export type LoginChallenge = 'new-password' | 'mfa';
+
+/** Where each challenge's form posts. ⚠ SIM: the classic hosted UI's own paths are not documented. */
+export const challengePaths: Record<LoginChallenge, string> = {
+	'new-password': '/forceChangePassword',
+	mfa: '/mfa'
+};
+
+/**
+ * The page for a challenge: a new password in place of a temporary one, or the code from an
+ * authenticator app. It posts back `_csrf`, the challenge's `session` and the answer.
+ */
+export function challengePage(p: {
+	challenge: LoginChallenge;
+	query: string;
+	csrf: string;
+	session: string;
+	status?: number;
+	problem?: string;
+}): WireResponse {
+	const problem = p.problem ? `<p class="error" role="alert">${escapeXml(p.problem)}</p>` : '';
+	const [title, field] =
+		p.challenge === 'mfa'
+			? [
+					'Enter the code from your authenticator app',
+					`<label>Code <input name="code" inputmode="numeric" autocomplete="one-time-code"></label>`
+				]
+			: [
+					'Change your password',
+					`<label>New password <input name="password" type="password" autocomplete="new-password"></label>`
+				];
+	const form =
+		`<h1>${title}</h1>${problem}` +
+		`<form method="post" action="${challengePaths[p.challenge]}?${escapeXml(p.query)}">` +
+		`<input type="hidden" name="_csrf" value="${escapeXml(p.csrf)}">` +
+		`<input type="hidden" name="session" value="${escapeXml(p.session)}">` +
+		`${field}<button type="submit">Continue</button></form>`;
+	return htmlPage(p.status ?? 200, title, form);
+}

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { totpCode } from '$lib/crypto';
 import { createCloud } from '../create-cloud';
 import { createCookieJar } from '../browser/cookie-jar';
 import { navigate } from '../browser/navigate';
@@ -147,6 +148,56 @@ describe('managed login: the sign-in form', () => {
 			password: 'Correct-Horse-42'
 		});
 		expect(later.leftFor).toMatch(/^https:\/\/app\.example\.com\/callback\?code=/);
+	});
+
+	/** The hidden fields and the action of the page the browser is on. */
+	function nextForm(page: { response: WireResponse; url: string }) {
+		const html = bodyText(page.response);
+		const action = /<form method="post" action="([^"]+)"/.exec(html)![1]!.replace(/&amp;/g, '&');
+		const session = /name="session" value="([^"]+)"/.exec(html)?.[1] ?? '';
+		return { url: new URL(action, page.url).href, session, html };
+	}
+
+	it('asks carol for a new password, holds it to the policy, then sends her on', async () => {
+		const { browse, page, csrf } = await formPage();
+		const asked = await browse(page.url, {
+			_csrf: csrf,
+			username: 'carol',
+			password: 'Temporary-Pass-42'
+		});
+		let form = nextForm(asked);
+		expect(form.html).toContain('Change your password');
+		const weak = await browse(form.url, { _csrf: csrf, session: form.session, password: 'short' });
+		expect(bodyText(weak.response)).toContain(
+			'Password did not conform with policy: Password not long enough'
+		);
+		form = nextForm(weak);
+		const done = await browse(form.url, {
+			_csrf: csrf,
+			session: form.session,
+			password: 'New-Strong-Pass-42'
+		});
+		expect(done.leftFor).toMatch(/^https:\/\/app\.example\.com\/callback\?code=/);
+	});
+
+	it('asks bob for his authenticator code: a wrong one is refused, the right one signs him in', async () => {
+		const { cloud, browse, page, csrf } = await formPage();
+		const asked = await browse(page.url, {
+			_csrf: csrf,
+			username: 'bob',
+			password: 'Battery-Staple-42'
+		});
+		let form = nextForm(asked);
+		expect(form.html).toContain('authenticator app');
+		const wrong = await browse(form.url, { _csrf: csrf, session: form.session, code: '000000' });
+		expect(bodyText(wrong.response)).toContain('Invalid code received for user');
+		form = nextForm(wrong);
+		const code = await totpCode('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', cloud.clock.now());
+		const done = await browse(form.url, { _csrf: csrf, session: form.session, code });
+		expect(done.leftFor).toMatch(/[?&]code=/);
+		// The challenge was used up: posting it again starts the sign-in over.
+		const replay = await browse(form.url, { _csrf: csrf, session: form.session, code });
+		expect(bodyText(replay.response)).toContain('Sign in again');
 	});
 
 	it('escapes what it echoes: a username with markup comes back as text', async () => {

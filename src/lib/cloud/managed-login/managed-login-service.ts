@@ -3,7 +3,9 @@ import { AwsServiceError } from '../wire';
 import { bodyText, header, type WireRequest, type WireResponse } from '../wire/http-message';
 import { issueOAuthTokens } from '../user-pool/issue-tokens';
 import { checkLockout, recordFailure, recordSuccess } from '../user-pool/lockout';
-import type { UserPoolModel } from '../user-pool/model';
+import type { PoolUser, UserPoolModel } from '../user-pool/model';
+import { checkPasswordPolicy } from '../user-pool/password-policy';
+import { totpVerify } from '$lib/crypto';
 import { singleParam } from '../oauth/oauth-form';
 import { checkAuthorizeRequest, type AuthorizeRequest } from './authorize-request';
 import {
@@ -15,7 +17,7 @@ import {
 } from './federation';
 import { requestCookies } from '../oauth/request-cookies';
 import { sessionCookie, setCookie, xsrfCookie } from './cookies';
-import { loginPage } from './login-page';
+import { challengePage, challengePaths, loginPage, type LoginChallenge } from './login-page';
 import {
 	createManagedLoginState,
 	sessionLifetimeMs,
@@ -61,6 +63,9 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 		if (route === 'GET /oauth2/authorize') return authorize(request, url);
 		if (route === 'GET /login') return showLogin(request, url);
 		if (route === 'POST /login') return signIn(request, url);
+		for (const challenge of ['new-password', 'mfa'] as const)
+			if (route === `POST ${challengePaths[challenge]}`)
+				return answerChallenge(challenge, request, url);
 		return errorPage(404, `Nothing is served at ${request.method} ${url.pathname}.`);
 	}
 
@@ -102,20 +107,9 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 		const check = checkAuthorizeRequest(model, url.searchParams);
 		if ('answer' in check) return check.answer;
 		if ('errorRedirect' in check) return redirect(check.errorRedirect);
-		const form = /^application\/x-www-form-urlencoded\b/i.test(
-			header(request, 'content-type') ?? ''
-		)
-			? new URLSearchParams(bodyText(request))
-			: new URLSearchParams();
-		const csrf = requestCookies(request).get(xsrfCookie);
-		// The form must come back with the token of the cookie this browser holds: a page on another
-		// site can post the form, but cannot read the cookie. ⚠ SIM: AWS's answer to a forged post is
-		// not documented; a 403 page here.
-		if (csrf === undefined || form.get('_csrf') !== csrf)
-			return errorPage(
-				403,
-				'The sign-in form expired or did not come from this page. Start the sign-in again.'
-			);
+		const posted = postedForm(request);
+		if ('refused' in posted) return posted.refused;
+		const { form, csrf } = posted;
 		const query = url.search.slice(1);
 		const username = form.get('username') ?? '';
 		const again = (problem: string) =>
@@ -147,19 +141,121 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 			return again('Incorrect username or password.');
 		}
 		if (user.status === 'UNCONFIRMED') return again('User is not confirmed.');
-		// ⚠ SIM gap: managed login's new-password and MFA pages are not simulated yet; the user-pool
-		// API flows (the sign-in page) show both challenges.
-		if (user.status === 'FORCE_CHANGE_PASSWORD')
-			return again(
-				'This user must choose a new password, and this simulated managed login does not ask for one yet.'
+		return nextStep(check.request, user, query, csrf);
+	}
+
+	/**
+	 * After a right password, as the API's sign-in does (`nextSignInStep`): a temporary password
+	 * is replaced first, then a user with an authenticator app gives its code, then the browser is
+	 * signed in and sent on. Each challenge lives as long as the client's AuthSessionValidity.
+	 */
+	async function nextStep(
+		request: AuthorizeRequest,
+		user: PoolUser,
+		query: string,
+		csrf: string,
+		codeGiven = false
+	): Promise<WireResponse> {
+		const challenge: LoginChallenge | null =
+			user.status === 'FORCE_CHANGE_PASSWORD'
+				? 'new-password'
+				: user.totpSecret && model.pool.mfaConfiguration !== 'OFF' && !codeGiven
+					? 'mfa'
+					: null;
+		if (challenge) {
+			const session = state.openChallenge(
+				user.username,
+				request.client.authSessionValidity * 60_000
 			);
-		if (user.totpSecret && model.pool.mfaConfiguration !== 'OFF')
-			return again(
-				'This user signs in with an MFA code, and this simulated managed login does not ask for one yet.'
-			);
+			return challengePage({ challenge, query, csrf, session });
+		}
 		recordSuccess(user);
 		const { id, session } = state.openSession(user);
-		return finish(check.request, session, [setCookie(sessionCookie, id, sessionLifetimeMs / 1000)]);
+		return finish(request, session, [setCookie(sessionCookie, id, sessionLifetimeMs / 1000)]);
+	}
+
+	/** The answer to a challenge page: a new password, or an authenticator code. */
+	async function answerChallenge(
+		challenge: LoginChallenge,
+		request: WireRequest,
+		url: URL
+	): Promise<WireResponse> {
+		const check = checkAuthorizeRequest(model, url.searchParams);
+		if ('answer' in check) return check.answer;
+		if ('errorRedirect' in check) return redirect(check.errorRedirect);
+		const posted = postedForm(request);
+		if ('refused' in posted) return posted.refused;
+		const { form, csrf } = posted;
+		const query = url.search.slice(1);
+		const username = state.takeChallenge(form.get('session'));
+		const user = username === undefined ? undefined : model.findUser(username);
+		// A used or expired challenge: start again, as after an expired Session (§3.8).
+		if (!user || !user.enabled)
+			return loginPage({
+				query,
+				csrf,
+				status: 400,
+				problem: 'Your sign-in took too long or was already used. Sign in again.',
+				providers: federatedProviders(check.request)
+			});
+		const validity = check.request.client.authSessionValidity * 60_000;
+		const again = (problem: string) =>
+			challengePage({
+				challenge,
+				query,
+				csrf,
+				problem,
+				status: 400,
+				session: state.openChallenge(user.username, validity)
+			});
+		if (challenge === 'new-password') {
+			const password = form.get('password') ?? '';
+			try {
+				checkPasswordPolicy(password, model.pool.passwordPolicy);
+			} catch (error) {
+				if (error instanceof AwsServiceError) return again(error.message);
+				throw error;
+			}
+			model.setPassword(user, password);
+			user.status = 'CONFIRMED';
+			return nextStep(check.request, user, query, csrf);
+		}
+		try {
+			checkLockout(model, user);
+		} catch (error) {
+			if (error instanceof AwsServiceError) return again(error.message);
+			throw error;
+		}
+		if (!(await totpVerify(user.totpSecret ?? '', form.get('code') ?? '', model.clock.now()))) {
+			recordFailure(model, user);
+			return again('Invalid code received for user');
+		}
+		return nextStep(check.request, user, query, csrf, true);
+	}
+
+	/**
+	 * A form posted to one of managed login's pages, with the anti-forgery check: it must come
+	 * back with the token of the cookie this browser holds. A page on another site can post the
+	 * form but cannot read the cookie. ⚠ SIM: AWS's answer to a forged post is not documented; a
+	 * 403 page here.
+	 */
+	function postedForm(
+		request: WireRequest
+	): { form: URLSearchParams; csrf: string } | { refused: WireResponse } {
+		const form = /^application\/x-www-form-urlencoded\b/i.test(
+			header(request, 'content-type') ?? ''
+		)
+			? new URLSearchParams(bodyText(request))
+			: new URLSearchParams();
+		const csrf = requestCookies(request).get(xsrfCookie);
+		if (csrf === undefined || form.get('_csrf') !== csrf)
+			return {
+				refused: errorPage(
+					403,
+					'The sign-in form expired or did not come from this page. Start the sign-in again.'
+				)
+			};
+		return { form, csrf };
 	}
 
 	/**

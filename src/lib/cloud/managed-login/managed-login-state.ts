@@ -45,6 +45,7 @@ export function createManagedLoginState(model: UserPoolModel) {
 	const codes = new Map<string, AuthorizationCode>();
 	const sessions = new Map<string, LoginSession>();
 	const federations = new Map<string, PendingFederation>();
+	const challenges = new Map<string, { username: string; expiresAt: number }>();
 	const now = () => model.clock.now();
 
 	return {
@@ -92,6 +93,19 @@ export function createManagedLoginState(model: UserPoolModel) {
 
 		endSession(id: string | undefined): void {
 			if (id !== undefined) sessions.delete(id);
+		},
+
+		/** A sign-in waiting for one more answer (a new password, an MFA code); single use. */
+		openChallenge(username: string, validityMs: number): string {
+			const id = model.random.uuid();
+			challenges.set(id, { username, expiresAt: now() + validityMs });
+			return id;
+		},
+
+		takeChallenge(id: string | null): string | undefined {
+			const found = id === null ? undefined : challenges.get(id);
+			if (id !== null) challenges.delete(id);
+			return found && now() < found.expiresAt ? found.username : undefined;
 		},
 
 		/** Cognito's own `state` and `nonce` for the provider. ⚠ SIM: valid as long as a code. */
