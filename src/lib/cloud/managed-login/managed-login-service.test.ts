@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { totpCode } from '$lib/crypto';
+import { decodeJwt } from 'jose';
 import { createCloud } from '../create-cloud';
+import { defaultScenario } from '../scenario';
 import { createCookieJar } from '../browser/cookie-jar';
 import { navigate } from '../browser/navigate';
 import { bodyText, header, utf8Bytes, type WireResponse } from '../wire/http-message';
@@ -220,6 +222,52 @@ describe('managed login: the sign-in form', () => {
 			'managed-login GET /login 200',
 			'managed-login POST /login 302'
 		]);
+	});
+});
+
+describe('managed login: the implicit grant', () => {
+	it('puts the tokens in the fragment, bearer in lower case, and never a refresh token', async () => {
+		const scenario = structuredClone(defaultScenario);
+		scenario.userPool.clients[0]!.allowedOAuthFlows = ['code', 'implicit'];
+		const cloud = createCloud(scenario);
+		const jar = createCookieJar(cloud.clock);
+		const browse = (url: string, form?: Record<string, string>) =>
+			navigate(
+				(r) => cloud.send(r),
+				jar,
+				{ url, form },
+				(u) => !u.startsWith(domain)
+			);
+		const page = await browse(domain + authorize({ response_type: 'token', nonce: 'n-1' }));
+		const csrf = /name="_csrf" value="([^"]+)"/.exec(bodyText(page.response))![1]!;
+		const back = await browse(page.url, {
+			_csrf: csrf,
+			username: 'alice',
+			password: 'Correct-Horse-42'
+		});
+		const to = new URL(back.leftFor!);
+		expect(to.search).toBe('');
+		const fragment = new URLSearchParams(to.hash.slice(1));
+		expect(fragment.get('token_type')).toBe('bearer');
+		expect(fragment.get('state')).toBe('st-1');
+		expect(fragment.get('expires_in')).toBe('3600');
+		expect(fragment.has('refresh_token')).toBe(false);
+		expect(decodeJwt(fragment.get('id_token')!)).toMatchObject({ nonce: 'n-1', aud: webClient });
+		expect(decodeJwt(fragment.get('access_token')!).client_id).toBe(webClient);
+	});
+});
+
+describe("managed login: the form offers the client's other providers", () => {
+	it('links "Continue with Google" to authorize with identity_provider=Google', async () => {
+		const { browse } = world();
+		const page = await browse(domain + authorize({}));
+		const link = /<a class="idp" href="([^"]+)">Continue with Google<\/a>/.exec(
+			bodyText(page.response)
+		)?.[1];
+		const to = new URL(link!.replace(/&amp;/g, '&'), domain);
+		expect(to.pathname).toBe('/oauth2/authorize');
+		expect(to.searchParams.get('identity_provider')).toBe('Google');
+		expect(to.searchParams.get('client_id')).toBe(webClient);
 	});
 });
 
