@@ -15,6 +15,7 @@ import {
 	unpinTime,
 	webClientId
 } from '../../support';
+import { appAuthorizationRequest } from '../../support/oauth-app';
 import { pinnedCloud } from '../../support/pinned-cloud';
 
 // oauth4webapi (panva) is the app's OIDC client here, and the judge: it discovers the pool,
@@ -56,21 +57,12 @@ function browse(url: string, form?: Record<string, string>) {
 
 /** The authorization request an SPA builds with oauth4webapi, PKCE and nonce included. */
 async function authorizationRequest(scope = 'openid email profile flow-lab/notes.read') {
-	const verifier = oauth.generateRandomCodeVerifier();
-	const state = oauth.generateRandomState();
-	const nonce = oauth.generateRandomNonce();
-	const url = new URL(as.authorization_endpoint!);
-	url.search = new URLSearchParams({
+	const request = await appAuthorizationRequest(as, {
 		client_id: webClientId,
 		redirect_uri: callback,
-		response_type: 'code',
-		scope,
-		state,
-		nonce,
-		code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
-		code_challenge_method: 'S256'
-	}).toString();
-	return { url: url.href, verifier, state, nonce, openid: scope.split(' ').includes('openid') };
+		scope
+	});
+	return { ...request, openid: scope.split(' ').includes('openid') };
 }
 
 /** Through managed login's form: authorize, the form page, the post, back to the app. */

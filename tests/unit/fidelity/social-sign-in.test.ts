@@ -6,6 +6,7 @@ import { createCookieJar, type CookieJar } from '$lib/cloud/browser/cookie-jar';
 import { navigate } from '$lib/cloud/browser/navigate';
 import { bodyText } from '$lib/cloud/wire/http-message';
 import { unpinTime, webClientId } from '../../support';
+import { appAuthorizationRequest, formAction } from '../../support/oauth-app';
 import { pinnedCloud } from '../../support/pinned-cloud';
 
 // Social sign-in through managed login, judged by oauth4webapi twice: as the app's client of the
@@ -51,9 +52,8 @@ async function throughGoogle(
 	let at = await browse(start, undefined, leaves);
 	for (let page = 0; at.leftFor === undefined && page < 3; page++) {
 		const html = bodyText(at.response);
-		const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
-		if (!action) break;
-		const target = new URL(action, at.url).href;
+		if (!html.includes('<form')) break;
+		const target = formAction(at);
 		const form: Record<string, string> = html.includes('name="password"')
 			? { email, password }
 			: { approve: 'allow' };
@@ -117,20 +117,13 @@ describe('the simulated Google, judged by oauth4webapi', () => {
 describe('social sign-in through managed login', () => {
 	async function signInWithGoogle(email = 'alice@example.com', password = 'Google-Alice-42') {
 		const as = await poolServer();
-		const verifier = oauth.generateRandomCodeVerifier();
-		const state = oauth.generateRandomState();
-		const url = new URL(as.authorization_endpoint!);
-		url.search = new URLSearchParams({
+		const { url, verifier, state, nonce } = await appAuthorizationRequest(as, {
 			client_id: webClientId,
 			redirect_uri: callback,
-			response_type: 'code',
 			scope: 'openid email profile',
-			identity_provider: 'Google',
-			state,
-			code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
-			code_challenge_method: 'S256'
-		}).toString();
-		const back = await throughGoogle(url.href, email, password);
+			identity_provider: 'Google'
+		});
+		const back = await throughGoogle(url, email, password);
 		const params = oauth.validateAuthResponse(as, web, new URL(back.leftFor!), state);
 		const response = await oauth.authorizationCodeGrantRequest(
 			as,
@@ -141,7 +134,7 @@ describe('social sign-in through managed login', () => {
 			verifier,
 			viaCloud()
 		);
-		return oauth.processAuthorizationCodeResponse(as, web, response);
+		return oauth.processAuthorizationCodeResponse(as, web, response, { expectedNonce: nonce });
 	}
 
 	it("ends with Cognito's own tokens for a federated user Cognito created", async () => {
@@ -190,46 +183,30 @@ describe('social sign-in through managed login', () => {
 		expect(second.sub).toBe(first.sub);
 	});
 
-	it('a refusal at Google comes back to the app as access_denied with its state', async () => {
-		const as = await poolServer();
-		const url = new URL(as.authorization_endpoint!);
-		url.search = new URLSearchParams({
+	/** The app sends the browser to managed login for Google; it lands on Google's sign-in page. */
+	async function toGoogleSignIn() {
+		const { url, state } = await appAuthorizationRequest(await poolServer(), {
 			client_id: webClientId,
 			redirect_uri: callback,
-			response_type: 'code',
 			scope: 'openid',
-			identity_provider: 'Google',
-			state: 's-9'
-		}).toString();
-		let at = await browse(url.href);
-		const signin = /action="([^"]+)"/.exec(bodyText(at.response))![1]!.replace(/&amp;/g, '&');
-		at = await browse(new URL(signin, at.url).href, {
-			email: 'dana@example.com',
-			password: 'Google-Dana-42'
+			identity_provider: 'Google'
 		});
-		const consent = /action="([^"]+)"/.exec(bodyText(at.response))![1]!.replace(/&amp;/g, '&');
-		at = await browse(new URL(consent, at.url).href, { approve: 'deny' });
-		const back = new URL(at.leftFor!);
+		return { page: await browse(url), state };
+	}
+
+	it('a refusal at Google comes back to the app as access_denied with its state', async () => {
+		const { page, state } = await toGoogleSignIn();
+		const dana = { email: 'dana@example.com', password: 'Google-Dana-42' };
+		const consent = await browse(formAction(page), dana);
+		const denied = await browse(formAction(consent), { approve: 'deny' });
+		const back = new URL(denied.leftFor!);
 		expect(back.searchParams.get('error')).toBe('access_denied');
-		expect(back.searchParams.get('state')).toBe('s-9');
+		expect(back.searchParams.get('state')).toBe(state);
 	});
 
 	it('a wrong Google password shows the provider page again, and nothing reaches the pool', async () => {
-		const as = await poolServer();
-		const url = new URL(as.authorization_endpoint!);
-		url.search = new URLSearchParams({
-			client_id: webClientId,
-			redirect_uri: callback,
-			response_type: 'code',
-			scope: 'openid',
-			identity_provider: 'Google'
-		}).toString();
-		const at = await browse(url.href);
-		const signin = /action="([^"]+)"/.exec(bodyText(at.response))![1]!.replace(/&amp;/g, '&');
-		const wrong = await browse(new URL(signin, at.url).href, {
-			email: 'dana@example.com',
-			password: 'nope'
-		});
+		const { page } = await toGoogleSignIn();
+		const wrong = await browse(formAction(page), { email: 'dana@example.com', password: 'nope' });
 		expect(wrong.response.status).toBe(400);
 		expect(bodyText(wrong.response)).toContain('Wrong password');
 		expect(cloud.log.entries.some((e) => e.label === 'GET /oauth2/idpresponse')).toBe(false);

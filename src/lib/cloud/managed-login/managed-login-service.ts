@@ -70,9 +70,8 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 	}
 
 	async function authorize(request: WireRequest, url: URL): Promise<WireResponse> {
-		const check = checkAuthorizeRequest(model, url.searchParams);
+		const check = checkedRequest(url);
 		if ('answer' in check) return check.answer;
-		if ('errorRedirect' in check) return redirect(check.errorRedirect);
 		const cookies = requestCookies(request);
 		const session = liveSession(cookies.get(sessionCookie));
 		if (session) return finish(check.request, session);
@@ -90,9 +89,8 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 	}
 
 	function showLogin(request: WireRequest, url: URL): WireResponse {
-		const check = checkAuthorizeRequest(model, url.searchParams);
+		const check = checkedRequest(url);
 		if ('answer' in check) return check.answer;
-		if ('errorRedirect' in check) return redirect(check.errorRedirect);
 		const existing = requestCookies(request).get(xsrfCookie);
 		const csrf = existing ?? context.random.uuid();
 		return loginPage({
@@ -104,13 +102,9 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 	}
 
 	async function signIn(request: WireRequest, url: URL): Promise<WireResponse> {
-		const check = checkAuthorizeRequest(model, url.searchParams);
-		if ('answer' in check) return check.answer;
-		if ('errorRedirect' in check) return redirect(check.errorRedirect);
-		const posted = postedForm(request);
-		if ('refused' in posted) return posted.refused;
-		const { form, csrf } = posted;
-		const query = url.search.slice(1);
+		const posted = postedPage(request, url);
+		if ('answer' in posted) return posted.answer;
+		const { check, form, csrf, query } = posted;
 		const username = form.get('username') ?? '';
 		const again = (problem: string) =>
 			loginPage({
@@ -180,13 +174,9 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 		request: WireRequest,
 		url: URL
 	): Promise<WireResponse> {
-		const check = checkAuthorizeRequest(model, url.searchParams);
-		if ('answer' in check) return check.answer;
-		if ('errorRedirect' in check) return redirect(check.errorRedirect);
-		const posted = postedForm(request);
-		if ('refused' in posted) return posted.refused;
-		const { form, csrf } = posted;
-		const query = url.search.slice(1);
+		const posted = postedPage(request, url);
+		if ('answer' in posted) return posted.answer;
+		const { check, form, csrf, query } = posted;
 		const username = state.takeChallenge(form.get('session'));
 		const user = username === undefined ? undefined : model.findUser(username);
 		// A used or expired challenge: start again, as after an expired Session (§3.8).
@@ -234,14 +224,19 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 	}
 
 	/**
-	 * A form posted to one of managed login's pages, with the anti-forgery check: it must come
-	 * back with the token of the cookie this browser holds. A page on another site can post the
-	 * form but cannot read the cookie. ⚠ SIM: AWS's answer to a forged post is not documented; a
-	 * 403 page here.
+	 * A form posted to one of managed login's pages: its authorization request checked again, and
+	 * the anti-forgery check: the form must come back with the token of the cookie this browser
+	 * holds. A page on another site can post the form but cannot read the cookie. ⚠ SIM: AWS's
+	 * answer to a forged post is not documented; a 403 page here.
 	 */
-	function postedForm(
-		request: WireRequest
-	): { form: URLSearchParams; csrf: string } | { refused: WireResponse } {
+	function postedPage(
+		request: WireRequest,
+		url: URL
+	):
+		| { answer: WireResponse }
+		| { check: { request: AuthorizeRequest }; form: URLSearchParams; csrf: string; query: string } {
+		const check = checkedRequest(url);
+		if ('answer' in check) return check;
 		const form = /^application\/x-www-form-urlencoded\b/i.test(
 			header(request, 'content-type') ?? ''
 		)
@@ -250,12 +245,12 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 		const csrf = requestCookies(request).get(xsrfCookie);
 		if (csrf === undefined || form.get('_csrf') !== csrf)
 			return {
-				refused: errorPage(
+				answer: errorPage(
 					403,
 					'The sign-in form expired or did not come from this page. Start the sign-in again.'
 				)
 			};
-		return { form, csrf };
+		return { check, form, csrf, query: url.search.slice(1) };
 	}
 
 	/**
@@ -296,6 +291,16 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 	/** The external providers the client may use: the form offers each. */
 	function federatedProviders(request: AuthorizeRequest): string[] {
 		return (request.client.supportedIdentityProviders ?? []).filter((p) => p !== 'COGNITO');
+	}
+
+	/**
+	 * The authorization request every page carries in its query, checked again on each page (a
+	 * page is reachable directly); or the error page or error redirect to answer instead.
+	 */
+	function checkedRequest(url: URL): { request: AuthorizeRequest } | { answer: WireResponse } {
+		const check = checkAuthorizeRequest(model, url.searchParams);
+		if ('errorRedirect' in check) return { answer: redirect(check.errorRedirect) };
+		return check;
 	}
 
 	function liveSession(id: string | undefined): LoginSession | undefined {
