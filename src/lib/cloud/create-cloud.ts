@@ -9,7 +9,7 @@ import { createNetwork, type CloudFetch, type Sender } from './network';
 import { createRandom, type Random } from './random';
 import { resolveScenario, type Scenario } from './scenario';
 import type { ServiceContext } from './service';
-import { matchesSocialProviderHost } from './social-provider/social-provider-hosts';
+import { matchesSocialProviderHost } from './social-provider-hosts';
 import { matchesStsHost } from './sts/sts-host';
 import { createUserPoolService, type UserPoolKeys, type UserPoolService } from './user-pool';
 import { createUserPoolModel } from './user-pool/model';

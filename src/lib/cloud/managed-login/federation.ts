@@ -1,9 +1,6 @@
 import { createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { UserPoolIdentityProviderScenario } from '../scenario';
-import {
-	socialProviderEndpoints,
-	socialProviderIssuers
-} from '../social-provider/social-provider-hosts';
+import { socialProviderEndpoints, socialProviderIssuers } from '../social-provider-hosts';
 import type { ServiceCall } from '../service';
 import type { PoolUser, UserPoolModel } from '../user-pool/model';
 import { bodyText, utf8Bytes } from '../wire/http-message';

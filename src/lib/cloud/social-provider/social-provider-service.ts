@@ -18,7 +18,7 @@ import {
 	socialProviderEndpoints,
 	socialProviderHosts,
 	socialProviderIssuers
-} from './social-provider-hosts';
+} from '../social-provider-hosts';
 import { generateSocialProviderKey, type SocialProviderKey } from './social-provider-keys';
 
 /** The issuer its ID tokens carry. */
