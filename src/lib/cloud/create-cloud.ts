@@ -9,7 +9,8 @@ import { createNetwork, type CloudFetch, type Sender } from './network';
 import { createRandom, type Random } from './random';
 import { resolveScenario, type Scenario } from './scenario';
 import type { ServiceContext } from './service';
-import { matchesSocialProviderHost } from './social-provider-hosts';
+import type { SocialProvider } from './social-provider';
+import { matchesSocialProviderHost, socialProviderIssuers } from './social-provider-hosts';
 import { matchesStsHost } from './sts/sts-host';
 import { createUserPoolService, type UserPoolKeys, type UserPoolService } from './user-pool';
 import { createUserPoolModel } from './user-pool/model';
@@ -112,15 +113,24 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 	});
 	// The social provider (shaped like Google), on Google's hosts; its code on the first request.
 	const socialProvider = resolved.socialProvider;
-	if (socialProvider)
+	if (socialProvider) {
+		let social: Promise<SocialProvider> | undefined;
+		const loadSocial = () =>
+			(social ??= import('./social-provider').then((m) =>
+				m.createSocialProvider(context, socialProvider)
+			));
 		network.register({
 			actor: 'external-idp',
 			matches: matchesSocialProviderHost,
-			load: () =>
-				import('./social-provider').then((m) =>
-					m.createSocialProviderService(context, socialProvider)
-				)
+			load: () => loadSocial().then((p) => p.service)
 		});
+		// Its ID tokens are checked against its keys (the identity pool, the inspector).
+		account.registerIssuer(
+			socialProviderIssuers[0]!,
+			() => loadSocial().then((p) => p.jwks()),
+			socialProvider.clients.map((c) => c.clientId)
+		);
+	}
 	const collector = createCollectorService(clock);
 	network.register(collector);
 	network.register({

@@ -1,3 +1,5 @@
+import { GetIdCommand, GetOpenIdTokenCommand } from '@aws-sdk/client-cognito-identity';
+import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import * as oauth from 'oauth4webapi';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -5,7 +7,9 @@ import type { Cloud } from '$lib/cloud';
 import { createCookieJar, type CookieJar } from '$lib/cloud/browser/cookie-jar';
 import { navigate } from '$lib/cloud/browser/navigate';
 import { bodyText } from '$lib/cloud/wire/http-message';
-import { unpinTime, webClientId } from '../../support';
+import { cloudRequestHandler, failure, unpinTime, webClientId } from '../../support';
+import { cognitoIdentityClient } from '../../support/cognito-identity-client';
+import { identityPoolId } from '../../support/identity-pool-cloud';
 import { appAuthorizationRequest, formAction } from '../../support/oauth-app';
 import { pinnedCloud } from '../../support/pinned-cloud';
 
@@ -210,5 +214,100 @@ describe('social sign-in through managed login', () => {
 		expect(wrong.response.status).toBe(400);
 		expect(bodyText(wrong.response)).toContain('Wrong password');
 		expect(cloud.log.entries.some((e) => e.label === 'GET /oauth2/idpresponse')).toBe(false);
+	});
+});
+
+describe("Google's ID token straight to the identity pool", () => {
+	const appAtGoogle = { client_id: '123456789012-flowlabwebapp.apps.googleusercontent.com' };
+	const appCallback = 'https://app.example.com/google-callback';
+
+	/** The app signs in with Google itself (its own client there), no user pool involved. */
+	async function googleIdToken(
+		client = appAtGoogle,
+		secret = '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t-use',
+		redirectUri = appCallback
+	) {
+		const as = await oauth.processDiscoveryResponse(
+			google,
+			await oauth.discoveryRequest(google, viaCloud())
+		);
+		const request = await appAuthorizationRequest(as, {
+			client_id: client.client_id,
+			redirect_uri: redirectUri,
+			scope: 'openid email'
+		});
+		const back = await throughGoogle(
+			request.url,
+			'dana@example.com',
+			'Google-Dana-42',
+			redirectUri
+		);
+		const params = oauth.validateAuthResponse(as, client, new URL(back.leftFor!), request.state);
+		const response = await oauth.authorizationCodeGrantRequest(
+			as,
+			client,
+			oauth.ClientSecretPost(secret),
+			params,
+			redirectUri,
+			request.verifier,
+			viaCloud()
+		);
+		const tokens = await oauth.processAuthorizationCodeResponse(as, client, response, {
+			expectedNonce: request.nonce
+		});
+		return tokens.id_token!;
+	}
+
+	const clientConfig = () => ({
+		region: 'us-east-1',
+		maxAttempts: 1,
+		requestHandler: cloudRequestHandler(cloud.fetch)
+	});
+
+	it('fromCognitoIdentityPool gets authenticated credentials for it, under accounts.google.com', async () => {
+		const idToken = await googleIdToken();
+		const credentials = await fromCognitoIdentityPool({
+			clientConfig: clientConfig(),
+			identityPoolId,
+			logins: { 'accounts.google.com': idToken }
+		})();
+		expect(credentials.accessKeyId).toMatch(/^ASIA/);
+		expect(credentials.identityId).toMatch(/^us-east-1:/);
+		// The identity pool's own token says which provider and which Google account.
+		const client = cognitoIdentityClient(cloud.fetch);
+		const { Token } = await client.send(
+			new GetOpenIdTokenCommand({
+				IdentityId: credentials.identityId,
+				Logins: { 'accounts.google.com': idToken }
+			})
+		);
+		expect(decodeJwt(Token!).amr).toEqual([
+			'authenticated',
+			'accounts.google.com',
+			'accounts.google.com:104712036650935883421'
+		]);
+	});
+
+	it('refuses a Google token issued to another client, and one whose signature is broken', async () => {
+		// Cognito's own client at Google (for managed login), not the app's: not configured here.
+		const forCognito = await googleIdToken(cognitoAtGoogle, cognitoSecretAtGoogle, idpResponse);
+		const client = cognitoIdentityClient(cloud.fetch);
+		const getId = (token: string) =>
+			failure(
+				client.send(
+					new GetIdCommand({
+						IdentityPoolId: identityPoolId,
+						Logins: { 'accounts.google.com': token }
+					})
+				)
+			);
+		const otherClient = await getId(forCognito);
+		expect(otherClient.name).toBe('NotAuthorizedException');
+		expect(otherClient.message).toBe(
+			'Token is not from a supported provider of this identity pool.'
+		);
+		const [header, payload, signature] = (await googleIdToken()).split('.');
+		const tampered = await getId(`${header}.${payload}.${signature!.slice(0, -4)}AAAA`);
+		expect(tampered.message).toBe("Invalid login token. Couldn't verify signed token.");
 	});
 });

@@ -1,5 +1,5 @@
 import { compactVerify, createLocalJWKSet, decodeJwt } from 'jose';
-import type { CognitoIdentityProviderScenario } from '../scenario';
+import type { IdentityPoolScenario } from '../scenario';
 import type { CheckTrail } from './check-trail';
 import { invalidLoginToken, unsupportedProvider } from './errors';
 import { identityPoolIssuer, type IdentityPoolModel } from './model';
@@ -94,14 +94,17 @@ async function verifyProviderToken(
 		);
 	trail.pass(at('Issuer is https:// + key'), String(claims.iss));
 
-	// Check the provider and the app client are configured on this pool
+	// Check the provider and the app client are configured on this pool: a user pool and its
+	// client (CognitoIdentityProviders), or a social provider and the app's client there
+	// (SupportedLoginProviders, e.g. accounts.google.com → the app's Google client id).
 	const configured = model.pool.cognitoIdentityProviders.find(
 		(p) => p.providerName === provider && p.clientId === aud
 	);
-	if (!configured)
+	const social = model.pool.supportedLoginProviders?.[provider] === aud;
+	if (!configured && !social)
 		trail.fail(
 			at('Provider and client configured'),
-			`${provider} with client ${aud}\nconfigured: ${listProviders(model.pool.cognitoIdentityProviders)}`,
+			`${provider} with client ${aud}\nconfigured: ${listProviders(model.pool)}`,
 			unsupportedProvider()
 		);
 	trail.pass(at('Provider and client configured'), `${provider} with client ${aud}`);
@@ -120,7 +123,7 @@ async function verifyProviderToken(
 	checkExpiry(model, claims, at('Not expired'), trail);
 
 	// ServerSideTokenCheck: ask the user pool whether the user signed out or was removed
-	if (configured.serverSideTokenCheck) {
+	if (configured?.serverSideTokenCheck) {
 		if (!model.signInCheck(iss, claims))
 			trail.fail(
 				at('ServerSideTokenCheck'),
@@ -129,16 +132,22 @@ async function verifyProviderToken(
 				invalidLoginToken('Token has been revoked.')
 			);
 		trail.pass(at('ServerSideTokenCheck'), 'the user pool still honours this sign-in');
-	} else trail.skip(at('ServerSideTokenCheck'), 'off for this provider');
+	} else
+		trail.skip(
+			at('ServerSideTokenCheck'),
+			configured ? 'off for this provider' : 'a user pool setting'
+		);
 
 	const sub = String(claims.sub ?? '');
 	return {
 		provider,
 		loginId: sub,
-		// ⚠ inferred (§7.6): the provider, and the provider with `:CognitoSignIn:<sub>`.
-		amr: [provider, `${provider}:CognitoSignIn:${sub}`],
+		// ⚠ inferred (§7.6): the provider, then `<provider>:CognitoSignIn:<sub>` for a user pool
+		// or `<provider>:<sub>` for a social provider.
+		amr: [provider, configured ? `${provider}:CognitoSignIn:${sub}` : `${provider}:${sub}`],
 		claims,
-		roleMappingKey: `${provider}:${aud}`
+		// Role mappings key a user pool by `<provider>:<client>`, a social provider by its name.
+		roleMappingKey: configured ? `${provider}:${aud}` : provider
 	};
 }
 
@@ -232,9 +241,12 @@ function readClaims(token: string): Record<string, unknown> | undefined {
 	}
 }
 
-function listProviders(providers: readonly CognitoIdentityProviderScenario[]): string {
-	if (providers.length === 0) return '(none)';
-	return providers.map((p) => `${p.providerName} with client ${p.clientId}`).join(', ');
+function listProviders(pool: IdentityPoolScenario): string {
+	const all = [
+		...pool.cognitoIdentityProviders.map((p) => `${p.providerName} with client ${p.clientId}`),
+		...Object.entries(pool.supportedLoginProviders ?? {}).map(([p, c]) => `${p} with client ${c}`)
+	];
+	return all.length === 0 ? '(none)' : all.join(', ');
 }
 
 const shorten = (value: string) => (value.length > 40 ? `${value.slice(0, 40)}…` : value);

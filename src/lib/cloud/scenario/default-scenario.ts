@@ -4,6 +4,8 @@ const identityPoolId = 'us-east-1:7c1d5b2e-4f3a-4e8b-9a6d-0f1e2d3c4b5a';
 const bucket = 'flow-lab-notes';
 /** The pool's OAuth client at the simulated Google. */
 const googleClientId = '123456789012-flowlab.apps.googleusercontent.com';
+/** The app's own client at the simulated Google, for sign-in without a user pool. */
+const appGoogleClientId = '123456789012-flowlabwebapp.apps.googleusercontent.com';
 
 /** The trust policy of an identity-pool role, with both conditions AWS asks for (§8.4). */
 const trustCognitoIdentity = (amr: 'authenticated' | 'unauthenticated'): PolicyDocument => ({
@@ -179,6 +181,8 @@ export const defaultScenario: Scenario = {
 				serverSideTokenCheck: false
 			}
 		],
+		// The app's own client at Google: a Google ID token straight to the identity pool.
+		supportedLoginProviders: { 'accounts.google.com': appGoogleClientId },
 		developerProviderName: 'login.flowlab.app',
 		roles: {
 			authenticated: 'arn:aws:iam::111122223333:role/FlowLabAuthenticated',
@@ -354,6 +358,11 @@ export const defaultScenario: Scenario = {
 			}
 		],
 		clients: [
+			{
+				clientId: appGoogleClientId,
+				clientSecret: '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t-use',
+				redirectUris: ['https://app.example.com/google-callback']
+			},
 			{
 				clientId: googleClientId,
 				clientSecret: 'GOCSPX-flowlab-demo-secret-do-not-use',

@@ -90,6 +90,24 @@ function checkIdentityPool(pool: Fields, known: Known, roleArns: ReadonlySet<str
 		text(p, 'clientId', where);
 		boolean(p, 'serverSideTokenCheck', where);
 	});
+	// The social providers identity pools know by their Logins keys (cognito.md §6).
+	if (pool.supportedLoginProviders !== undefined) {
+		const providers = object(pool.supportedLoginProviders, `${at}.supportedLoginProviders`);
+		const keys = [
+			'accounts.google.com',
+			'graph.facebook.com',
+			'www.amazon.com',
+			'appleid.apple.com'
+		];
+		for (const key of Object.keys(providers)) {
+			if (!keys.includes(key))
+				throw new ScenarioError(
+					`${at}.supportedLoginProviders`,
+					`names "${key}", not one of ${keys.join(', ')}`
+				);
+			text(providers, key, `${at}.supportedLoginProviders`);
+		}
+	}
 	if (pool.developerProviderName !== undefined)
 		pattern(
 			pool,

@@ -165,6 +165,11 @@ export interface IdentityPoolScenario {
 	allowClassicFlow: boolean;
 	/** User pools and their app clients this pool trusts. */
 	cognitoIdentityProviders: CognitoIdentityProviderScenario[];
+	/**
+	 * `SupportedLoginProviders`: a social provider's Logins key and the app's client id there,
+	 * e.g. `{"accounts.google.com": "<client id>.apps.googleusercontent.com"}`; none when absent.
+	 */
+	supportedLoginProviders?: Record<string, string>;
 	/** `DeveloperProviderName`, e.g. `login.flowlab.app`; absent when the pool has none. */
 	developerProviderName?: string;
 	/** The default roles (`SetIdentityPoolRoles` `Roles`). */

@@ -1,2 +1,6 @@
 // The simulated social identity provider (shaped like Google): its OpenID Connect endpoints.
-export { createSocialProviderService, socialProviderIssuer } from './social-provider-service';
+export {
+	createSocialProvider,
+	socialProviderIssuer,
+	type SocialProvider
+} from './social-provider-service';

@@ -1,4 +1,4 @@
-import { SignJWT } from 'jose';
+import { SignJWT, type JSONWebKeySet } from 'jose';
 import { base64UrlEncode } from '$lib/crypto';
 import { readForm, singleParam } from '../oauth/oauth-form';
 import {
@@ -59,10 +59,16 @@ interface Grant {
  * second visit asks nothing), a token endpoint that returns an opaque access token and an RS256
  * ID token, and userinfo. Its accounts and clients come from the scenario.
  */
-export function createSocialProviderService(
+/** The provider's service, and its published keys without a network round trip. */
+export interface SocialProvider {
+	service: Service;
+	jwks(): Promise<JSONWebKeySet>;
+}
+
+export function createSocialProvider(
 	context: ServiceContext,
 	provider: SocialProviderScenario
-): Service {
+): SocialProvider {
 	const { clock, random } = context;
 	let key: Promise<SocialProviderKey> | undefined;
 	const signingKey = () => (key ??= generateSocialProviderKey(random));
@@ -71,6 +77,9 @@ export function createSocialProviderService(
 	const consents = new Set<string>();
 	const accessTokens = new Map<string, { sub: string; scopes: string[]; expiresAt: number }>();
 
+	const publishedKeys = async (): Promise<JSONWebKeySet> => ({
+		keys: [(await signingKey()).publicJwk]
+	});
 	const account = (sub: string | undefined) => provider.accounts.find((a) => a.sub === sub);
 
 	/** The authorization request's client and redirect URI; failures are pages, never redirects. */
@@ -304,7 +313,7 @@ export function createSocialProviderService(
 			case `POST ${endpoint.token}`:
 				return token(request);
 			case `GET ${endpoint.jwks}`:
-				return json({ keys: [(await signingKey()).publicJwk] });
+				return json(await publishedKeys());
 			case `GET ${endpoint.userInfo}`:
 				return userInfo(request);
 			default:
@@ -312,7 +321,7 @@ export function createSocialProviderService(
 		}
 	}
 
-	return {
+	const service: Service = {
 		actor: 'external-idp',
 		matches: matchesSocialProviderHost,
 		async handle(request) {
@@ -325,6 +334,7 @@ export function createSocialProviderService(
 			}
 		}
 	};
+	return { service, jwks: publishedKeys };
 }
 
 function page(status: number, title: string, body: string): WireResponse {
