@@ -429,7 +429,7 @@ async function main() {
 			lcp: lh.length ? `${(lcp / 1000).toFixed(2)} s${range(lh.map((r) => r.LCP / 1000))}` : '—',
 			vsBare:
 				lh.length && !page.bare
-					? `TBT +${fmt(tbt - bareTbt)} ms, LCP ×${(lcp / bareLcp).toFixed(2)}`
+					? `TBT ${tbt >= bareTbt ? '+' : '−'}${fmt(Math.abs(tbt - bareTbt))} ms, LCP ×${(lcp / bareLcp).toFixed(2)}`
 					: '—',
 			other: lh.length
 				? ['accessibility', 'best-practices', 'seo'].map((id) => score(id)).join(' / ')
