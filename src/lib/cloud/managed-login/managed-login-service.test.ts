@@ -324,7 +324,18 @@ describe('managed login: /oauth2/token errors', () => {
 
 	it('never answers a malformed request with a 5xx, and token errors are always JSON', async () => {
 		const { cloud } = world();
-		const paths = ['/oauth2/authorize', '/login', '/oauth2/token', '/logout', '/nope'];
+		const paths = [
+			'/oauth2/authorize',
+			'/login',
+			'/mfa',
+			'/forceChangePassword',
+			'/oauth2/idpresponse',
+			'/oauth2/token',
+			'/oauth2/revoke',
+			'/oauth2/userInfo',
+			'/logout',
+			'/nope'
+		];
 		await fc.assert(
 			fc.asyncProperty(
 				fc.constantFrom('GET', 'POST', 'PUT'),
@@ -344,7 +355,12 @@ describe('managed login: /oauth2/token errors', () => {
 						'_csrf',
 						'username',
 						'password',
-						'client_secret'
+						'client_secret',
+						'session',
+						'token',
+						'identity_provider',
+						'logout_uri',
+						'error'
 					),
 					fc.oneof(
 						fc.string(),
@@ -378,7 +394,11 @@ describe('managed login: /oauth2/token errors', () => {
 						body: utf8Bytes(method === 'POST' ? query : '')
 					});
 					expect(r.status).toBeLessThan(500);
-					if (path === '/oauth2/token' && r.status !== 200)
+					if (
+						['/oauth2/token', '/oauth2/revoke'].includes(path) &&
+						r.status >= 400 &&
+						r.status !== 401
+					)
 						expect(JSON.parse(bodyText(r))).toHaveProperty('error');
 				}
 			),
