@@ -394,11 +394,7 @@ describe('managed login: /oauth2/token errors', () => {
 						body: utf8Bytes(method === 'POST' ? query : '')
 					});
 					expect(r.status).toBeLessThan(500);
-					if (
-						['/oauth2/token', '/oauth2/revoke'].includes(path) &&
-						r.status >= 400 &&
-						r.status !== 401
-					)
+					if (['/oauth2/token', '/oauth2/revoke'].includes(path) && r.status >= 400)
 						expect(JSON.parse(bodyText(r))).toHaveProperty('error');
 				}
 			),
