@@ -9,6 +9,7 @@ export {
 } from './base64';
 export { utf8Decode, utf8Encode } from './utf8';
 export { hmacSha256, sha256 } from './sha256';
+export { accessTokenHash, pkceChallenge } from './oidc-hashes';
 export { timingSafeEqual } from './timing-safe-equal';
 export { randomBytes } from './random-bytes';
 export {

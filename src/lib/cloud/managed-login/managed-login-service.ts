@@ -1,12 +1,12 @@
 import type { Service, ServiceCall, ServiceContext } from '../service';
 import { AwsServiceError } from '../wire';
-import { bodyText, header, type WireRequest, type WireResponse } from '../wire/http-message';
+import type { WireRequest, WireResponse } from '../wire/http-message';
 import { issueOAuthTokens } from '../user-pool/issue-tokens';
 import { checkLockout, recordFailure, recordSuccess } from '../user-pool/lockout';
 import type { PoolUser, UserPoolModel } from '../user-pool/model';
 import { checkPasswordPolicy } from '../user-pool/password-policy';
 import { totpVerify } from '$lib/crypto';
-import { singleParam } from '../oauth/oauth-form';
+import { formOrEmpty, singleParam } from '../oauth/oauth-form';
 import { checkAuthorizeRequest, type AuthorizeRequest } from './authorize-request';
 import {
 	FederationError,
@@ -237,11 +237,7 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 		| { check: { request: AuthorizeRequest }; form: URLSearchParams; csrf: string; query: string } {
 		const check = checkedRequest(url);
 		if ('answer' in check) return check;
-		const form = /^application\/x-www-form-urlencoded\b/i.test(
-			header(request, 'content-type') ?? ''
-		)
-			? new URLSearchParams(bodyText(request))
-			: new URLSearchParams();
+		const form = formOrEmpty(request);
 		const csrf = requestCookies(request).get(xsrfCookie);
 		if (csrf === undefined || form.get('_csrf') !== csrf)
 			return {

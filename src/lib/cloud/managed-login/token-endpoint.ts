@@ -1,4 +1,4 @@
-import { base64UrlEncode } from '$lib/crypto';
+import { pkceChallenge } from '$lib/crypto';
 import { AwsServiceError } from '../wire';
 import type { WireRequest, WireResponse } from '../wire/http-message';
 import type { AppClientScenario } from '../scenario';
@@ -76,7 +76,8 @@ async function authorizationCode(
 		// RFC 7636 §4.1: 43 to 128 unreserved characters; §4.6: a mismatch is `invalid_grant`.
 		if (verifier === null || !/^[A-Za-z0-9._~-]{43,128}$/.test(verifier))
 			throw new TokenError('invalid_grant');
-		if ((await s256(verifier)) !== granted.codeChallenge) throw new TokenError('invalid_grant');
+		if ((await pkceChallenge(verifier)) !== granted.codeChallenge)
+			throw new TokenError('invalid_grant');
 	}
 	const user = model.findUser(granted.username);
 	if (!user || !user.enabled) throw new TokenError('invalid_grant');
@@ -132,10 +133,4 @@ async function clientCredentials(
 	if (scopes.length === 0 || scopes.some((s) => !custom.includes(s)))
 		throw new TokenError('invalid_scope');
 	return issueClientCredentialsToken(model, client, scopes);
-}
-
-/** PKCE S256: BASE64URL(SHA-256(ASCII(code_verifier))). */
-async function s256(verifier: string): Promise<string> {
-	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
-	return base64UrlEncode(new Uint8Array(digest));
 }

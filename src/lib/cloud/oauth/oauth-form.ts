@@ -17,5 +17,12 @@ export function singleParam(params: URLSearchParams, name: string): string | nul
 export function readForm(request: WireRequest): URLSearchParams {
 	if (!/^application\/x-www-form-urlencoded\b/i.test(header(request, 'content-type') ?? ''))
 		throw new TokenError('invalid_request', 'the body must be application/x-www-form-urlencoded');
-	return new URLSearchParams(bodyText(request));
+	return formOrEmpty(request);
+}
+
+/** The form a page posts, or an empty one for a body of another type (pages never refuse it). */
+export function formOrEmpty(request: WireRequest): URLSearchParams {
+	return /^application\/x-www-form-urlencoded\b/i.test(header(request, 'content-type') ?? '')
+		? new URLSearchParams(bodyText(request))
+		: new URLSearchParams();
 }

@@ -1,6 +1,7 @@
 import { SignJWT, type JSONWebKeySet } from 'jose';
-import { base64UrlEncode } from '$lib/crypto';
-import { readForm, singleParam } from '../oauth/oauth-form';
+import { accessTokenHash, base64UrlEncode } from '$lib/crypto';
+import { presentedClient } from '../oauth/client-credentials';
+import { formOrEmpty, readForm, singleParam } from '../oauth/oauth-form';
 import {
 	htmlPage,
 	redirect,
@@ -161,7 +162,7 @@ export function createSocialProvider(
 	}
 
 	function signIn(request: WireRequest, query: URLSearchParams): WireResponse {
-		const form = readFormOrEmpty(request);
+		const form = formOrEmpty(request);
 		const found = provider.accounts.find(
 			(a) => a.email.toLowerCase() === (form.get('email') ?? '').toLowerCase()
 		);
@@ -183,7 +184,7 @@ export function createSocialProvider(
 		if ('page' in checked) return checked.page;
 		const sub = sessions.get(requestCookies(request).get(sessionCookie) ?? '');
 		if (!account(sub)) return authorize(request, query);
-		if (readFormOrEmpty(request).get('approve') !== 'allow')
+		if (formOrEmpty(request).get('approve') !== 'allow')
 			return checked.back({ error: 'access_denied' });
 		consents.add(`${sub}:${checked.client.clientId}`);
 		return approve(query, sub!);
@@ -191,18 +192,7 @@ export function createSocialProvider(
 
 	async function token(request: WireRequest): Promise<WireResponse> {
 		const form = readForm(request);
-		const basic = /^Basic\s+(.+)$/i.exec(header(request, 'authorization') ?? '');
-		let id = singleParam(form, 'client_id');
-		let secret = singleParam(form, 'client_secret');
-		if (basic) {
-			const text = safeAtob(basic[1]!);
-			const at = text.indexOf(':');
-			if (at > 0)
-				[id, secret] = [
-					decodeURIComponent(text.slice(0, at)),
-					decodeURIComponent(text.slice(at + 1))
-				];
-		}
+		const { id, secret } = presentedClient(request, form);
 		const client = provider.clients.find((c) => c.clientId === id);
 		if (!client || secret !== client.clientSecret)
 			throw new TokenError('invalid_client', 'Unauthorized', 401);
@@ -242,9 +232,6 @@ export function createSocialProvider(
 	): Promise<string> {
 		const k = await signingKey();
 		const now = Math.floor(clock.now() / 1000);
-		const digest = new Uint8Array(
-			await crypto.subtle.digest('SHA-256', new TextEncoder().encode(accessToken))
-		);
 		const email = grant.scopes.includes('email');
 		const profile = grant.scopes.includes('profile');
 		return new SignJWT({
@@ -253,7 +240,7 @@ export function createSocialProvider(
 			aud: grant.clientId,
 			sub: who.sub,
 			...(email ? { email: who.email, email_verified: who.emailVerified } : {}),
-			at_hash: base64UrlEncode(digest.slice(0, 16)),
+			at_hash: await accessTokenHash(accessToken),
 			...(grant.nonce !== undefined ? { nonce: grant.nonce } : {}),
 			...(profile
 				? { name: who.name, given_name: who.givenName, family_name: who.familyName }
@@ -362,13 +349,5 @@ function readFormOrEmpty(request: WireRequest): URLSearchParams {
 		return readForm(request);
 	} catch {
 		return new URLSearchParams();
-	}
-}
-
-function safeAtob(text: string): string {
-	try {
-		return atob(text.trim());
-	} catch {
-		return '';
 	}
 }

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { base64UrlEncode } from '$lib/crypto';
+import { accessTokenHash } from '$lib/crypto';
 import type { AppClientScenario } from '../scenario';
 import type { PoolUser, UserPoolModel } from './model';
 import { sealRefreshToken } from './refresh-token-jwe';
@@ -155,17 +155,6 @@ async function signUserTokens(model: UserPoolModel, p: Issue): Promise<OAuthToke
 		model.random.bytes
 	);
 	return result;
-}
-
-/**
- * `at_hash`: the left half of the SHA-256 of the access token, base64url (OpenID Connect Core
- * §3.1.3.6, for RS256), so a client can tell the ID token was issued with this access token.
- */
-async function accessTokenHash(accessToken: string): Promise<string> {
-	const digest = new Uint8Array(
-		await crypto.subtle.digest('SHA-256', new TextEncoder().encode(accessToken))
-	);
-	return base64UrlEncode(digest.slice(0, digest.length / 2));
 }
 
 /** Attributes as ID-token claims: `*_verified` become JSON booleans, everything else a string. */
