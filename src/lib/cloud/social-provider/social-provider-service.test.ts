@@ -47,6 +47,21 @@ describe('the simulated social provider', () => {
 		expect(JSON.parse(bodyText(r)).error).toBe('invalid_client');
 	});
 
+	it('a Basic header with a broken %-escape is invalid_client, not a server error', async () => {
+		const cloud = createCloud();
+		const r = await cloud.send({
+			method: 'POST',
+			url: 'https://oauth2.googleapis.com/token',
+			headers: [
+				['content-type', 'application/x-www-form-urlencoded'],
+				['authorization', `Basic ${btoa(`${googleClient}:%zz`)}`]
+			],
+			body: utf8Bytes('grant_type=authorization_code&code=x')
+		});
+		expect(r.status).toBe(401);
+		expect(JSON.parse(bodyText(r)).error).toBe('invalid_client');
+	});
+
 	it('never answers a malformed request with a 5xx, and token errors are JSON', async () => {
 		const cloud = createCloud();
 		const urls = [

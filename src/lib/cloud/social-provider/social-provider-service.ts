@@ -192,10 +192,17 @@ export function createSocialProvider(
 
 	async function token(request: WireRequest): Promise<WireResponse> {
 		const form = readForm(request);
-		const { id, secret } = presentedClient(request, form);
-		const client = provider.clients.find((c) => c.clientId === id);
-		if (!client || secret !== client.clientSecret)
-			throw new TokenError('invalid_client', 'Unauthorized', 401);
+		// Google answers every failed client authentication with 401 `invalid_client`.
+		const unauthorized = new TokenError('invalid_client', 'Unauthorized', 401);
+		let presented: ReturnType<typeof presentedClient>;
+		try {
+			presented = presentedClient(request, form);
+		} catch (error) {
+			if (error instanceof TokenError && error.error === 'invalid_client') throw unauthorized;
+			throw error;
+		}
+		const client = provider.clients.find((c) => c.clientId === presented.id);
+		if (!client || presented.secret !== client.clientSecret) throw unauthorized;
 		if (singleParam(form, 'grant_type') !== 'authorization_code')
 			throw new TokenError('unsupported_grant_type', 'Invalid grant_type');
 		const code = singleParam(form, 'code');
