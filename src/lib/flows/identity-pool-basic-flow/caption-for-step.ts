@@ -1,6 +1,7 @@
 import type { FlowStepFacts } from '../run-machine';
 import type { AssumedRole, BasicFlowContext, BasicFlowFailure } from './basic-flow-types';
 import type { IdentityPoolBasicFlowStepId } from './definition';
+import { clockTime } from '../shared/clock-time';
 
 /**
  * One or two sentences for the lesson's caption, from the real values of the run (ids, roles,
@@ -84,8 +85,3 @@ const issued = (role: AssumedRole | null) =>
 const roleName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
 
 const minutes = (ms: number) => `${Math.round(ms / 60_000)} minutes`;
-
-/** `09:05:07 UTC` for an epoch-ms time. */
-function clockTime(ms: number): string {
-	return Number.isFinite(ms) ? `${new Date(ms).toISOString().slice(11, 19)} UTC` : '(unknown)';
-}

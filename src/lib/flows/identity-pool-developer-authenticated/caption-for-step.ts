@@ -1,6 +1,7 @@
 import type { Exchange } from '$lib/cloud';
 import type { FlowStepFacts } from '../run-machine';
 import type { DeveloperFlowContext, TemporaryCredentials } from './developer-types';
+import { clockTime } from '../shared/clock-time';
 
 type Facts = FlowStepFacts<DeveloperFlowContext>;
 
@@ -112,5 +113,5 @@ function victimIdentity(context: DeveloperFlowContext): string {
 
 function utcTime(credentials: TemporaryCredentials | null | undefined): string {
 	if (!credentials) return 'an hour from now';
-	return `${new Date(credentials.expiration).toISOString().slice(11, 19)} UTC`;
+	return clockTime(credentials.expiration);
 }

@@ -4,6 +4,7 @@ import type { FlowStepFacts } from '../run-machine';
 import type { EnhancedFlowStepId } from './definition';
 import type { EnhancedFlowContext, S3Answer } from './enhanced-flow-types';
 import type { FlowFailure } from './flow-failure';
+import { clockTime } from '../shared/clock-time';
 
 export type StepFacts = FlowStepFacts<EnhancedFlowContext> & { step: EnhancedFlowStepId };
 
@@ -149,9 +150,4 @@ function subOf(idToken: string): string {
 	} catch {
 		return '(unreadable)';
 	}
-}
-
-function clockTime(ms: number | undefined): string {
-	if (ms === undefined) return '(unknown)';
-	return `${new Date(ms).toISOString().slice(11, 19)} UTC`;
 }

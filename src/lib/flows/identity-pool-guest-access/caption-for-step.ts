@@ -1,6 +1,7 @@
 import type { FlowStepFacts } from '../run-machine';
 import type { GuestAccessStepId } from './definition';
 import type { GuestAccessContext, GuestAccessFailure } from './guest-access-types';
+import { clockTime } from '../shared/clock-time';
 
 /**
  * One or two sentences for the lesson's caption, from the real values of the run (identity id,
@@ -61,9 +62,4 @@ const refuser: Record<GuestAccessFailure['service'], string> = {
 function refusal(failure: GuestAccessFailure): string {
 	const status = failure.status ? ` with ${failure.status}` : '';
 	return `${refuser[failure.service]}${status}: ${failure.code}: ${failure.message}`;
-}
-
-/** `09:05:07 UTC` for an epoch-ms time. */
-function clockTime(ms: number): string {
-	return Number.isFinite(ms) ? `${new Date(ms).toISOString().slice(11, 19)} UTC` : '(unknown)';
 }

@@ -3,6 +3,7 @@ import type { Exchange } from '$lib/cloud';
 import type { UserPoolSignInStepId } from './definition';
 import type { SignInFailure } from '../shared/sign-in-error';
 import type { UserPoolSignInContext } from './sign-in-types';
+import { clockTime } from '../shared/clock-time';
 
 /** What a caption is computed from: the step's context at its end and what it sent. */
 export interface StepFacts {
@@ -170,11 +171,6 @@ const keyTail = (key: string) => `…${key.slice(key.indexOf('.', key.indexOf('.
 const short = (value: string | undefined) => (value ? `${value.slice(0, 4)}…` : '(none)');
 
 const hexDigits = (value: string | undefined) => `${value?.length ?? 0} hex digits`;
-
-/** `09:05:07 UTC` for an epoch-ms time. */
-export function clockTime(ms: number): string {
-	return Number.isFinite(ms) ? `${new Date(ms).toISOString().slice(11, 19)} UTC` : '(unknown)';
-}
 
 /** `1 h 0 min 1 s`, leading zero units left out. */
 function duration(ms: number): string {
