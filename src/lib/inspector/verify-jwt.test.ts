@@ -241,6 +241,37 @@ describe('verifyJwt with the issuers a flow trusts', () => {
 		expect((await verifyJwt(id, { trusted: [userPool, trusted], now })).verified).toBe(true);
 	});
 
+	it("verifies Google's ID token against Google's keys: aud is a client registered there, no token_use", async () => {
+		const googleIssuer = 'https://accounts.google.com';
+		const trusted = {
+			issuer: googleIssuer,
+			kind: 'google',
+			jwks: { keys: [{ ...pool.idKey.publicJwk, kid: 'google-1', alg: 'RS256' }] as JsonWebKey[] },
+			audiences: ['123-app.apps.googleusercontent.com']
+		} as const;
+		const google = (aud: string) =>
+			new SignJWT({ sub: '110169484474386276334', aud, iss: googleIssuer, iat, exp: iat + 600 })
+				.setProtectedHeader({ alg: 'RS256', kid: 'google-1', typ: 'JWT' })
+				.sign(pool.idKey.privateKey);
+		const result = await verifyJwt(await google('123-app.apps.googleusercontent.com'), {
+			trusted: [userPool, trusted],
+			now
+		});
+		expect(statuses(result)).toEqual([
+			'structure:pass',
+			'kid:pass',
+			'signature:pass',
+			'expiry:pass',
+			'issuer:pass',
+			'audience:pass'
+		]);
+		expect(result.steps.at(-1)?.label).toBe(
+			'Audience: aud must be an OAuth client registered at Google'
+		);
+		const other = await verifyJwt(await google('someone-else'), { trusted: [trusted], now });
+		expect(other.failure?.id).toBe('audience');
+	});
+
 	it('refuses an identity pool token minted for another identity pool', async () => {
 		const { trusted, token } = await identityPool();
 		const result = await verifyJwt(await token({ aud: 'us-east-1:other' }), {

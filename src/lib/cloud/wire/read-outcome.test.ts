@@ -89,6 +89,28 @@ describe('readOutcome', () => {
 		expect(readOutcome({ status: 302, headers: [['location', fine]], body: '' }).ok).toBe(true);
 	});
 
+	it("reads an HTML error page's problem: its code when it starts with one, else a message", () => {
+		const page = (problem: string) => ({
+			status: 400,
+			headers: [['content-type', 'text/html;charset=UTF-8']] as [string, string][],
+			body: `<!doctype html><html><body><main><h1>An error was encountered</h1><p class="error">${problem}</p></main></body></html>`
+		});
+		expect(
+			readOutcome(page('redirect_mismatch: the redirect_uri is not &quot;listed&quot;.'))
+		).toEqual({
+			ok: false,
+			status: 400,
+			code: 'redirect_mismatch',
+			message: 'the redirect_uri is not "listed".'
+		});
+		expect(readOutcome(page('Invalid client_id.'))).toEqual({
+			ok: false,
+			status: 400,
+			code: null,
+			message: 'Invalid client_id.'
+		});
+	});
+
 	it("reads API Gateway's bare message", () => {
 		expect(json(401, { message: 'Unauthorized' })).toEqual({
 			ok: false,

@@ -27,7 +27,8 @@ export interface OutcomeSource {
  * the `x-amzn-errortype` header, and `message`/`Message`); AWS Query and S3 XML
  * (`<ErrorResponse><Error><Code>`, `<Error><Code>`, with `<Message>`); OAuth (`error` and
  * `error_description` in a JSON body, or in the query or fragment of a redirect's `Location`, RFC
- * 6749 §4.1.2.1); API Gateway's `{"message": ...}`. A success names the user pool challenge it
+ * 6749 §4.1.2.1); API Gateway's `{"message": ...}`; an HTML error page's `<p class="error">` (managed
+ * login's and the identity providers' pages, read as `code: message` when it starts with a code). A success names the user pool challenge it
  * asks for next (`ChallengeName`). Never throws, whatever the bytes.
  *
  * @example readOutcome({ status: 400, headers: [], body: '{"__type":"NotAuthorizedException","message":"Incorrect username or password."}' })
@@ -55,9 +56,23 @@ export function readOutcome(response: OutcomeSource): Outcome {
 	if (oauth !== undefined)
 		return { ok: false, status, code: oauth, message: string(json?.error_description) ?? null };
 	if (json) return { ok: false, status, code: null, message };
+	const page = htmlError(text);
+	if (page) return { ok: false, status, ...page };
 	const xml = xmlError(text);
 	if (xml) return { ok: false, status, ...xml };
 	return { ok: false, status, code: null, message: null };
+}
+
+/**
+ * The problem an HTML error page states in its `<p class="error">`: `redirect_mismatch: the
+ * redirect_uri is…` names its code; a sentence alone is a message with no code.
+ */
+function htmlError(text: string): Pick<Outcome, 'code' | 'message'> | null {
+	const found = /<p class="error"[^>]*>([^<]{1,2000})<\/p>/.exec(text)?.[1];
+	if (found === undefined) return null;
+	const problem = xmlText(found).trim();
+	const coded = /^([a-z]+(?:_[a-z]+)+): (.+)$/s.exec(problem);
+	return coded ? { code: coded[1]!, message: coded[2]! } : { code: null, message: problem || null };
 }
 
 /**

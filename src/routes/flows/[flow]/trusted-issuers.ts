@@ -5,7 +5,8 @@ import type { TrustedIssuer } from '$lib/inspector/verify-jwt';
 /** How each kind of issuer a flow can trust writes its `iss` (cognito.md §2.4, §7.6). */
 const issuerPatterns: Record<FlowTrust, RegExp> = {
 	'user-pool': /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com\/[^/]+$/,
-	'identity-pool': /^https:\/\/cognito-identity\.amazonaws\.com$/
+	'identity-pool': /^https:\/\/cognito-identity\.amazonaws\.com$/,
+	google: /^https:\/\/accounts\.google\.com$/
 };
 
 /**
