@@ -31,13 +31,16 @@ export async function signInAtGoogle(
 	stopsAt: string[]
 ): Promise<NavigationResult> {
 	let at = page;
-	// At most the sign-in form and the consent screen.
-	for (let form = 0; at.leftFor === undefined && form < 2; form++) {
+	// The sign-in form once (shown again, it says what was wrong), then the consent screen.
+	for (const screen of ['sign-in', 'consent']) {
+		if (at.leftFor !== undefined) break;
 		const action = formActionOf(at);
-		if (!action) break;
-		const fields: Record<string, string> = bodyText(at.response).includes('name="password"')
-			? { email: login.email, password: login.password }
-			: { approve: 'allow' };
+		const signIn = bodyText(at.response).includes('name="password"');
+		if (!action || signIn !== (screen === 'sign-in')) {
+			if (signIn || !action) break;
+			continue;
+		}
+		const fields = signIn ? { email: login.email, password: login.password } : { approve: 'allow' };
 		at = await browser.go(action, { form: fields, stopsAt });
 	}
 	if (at.leftFor === undefined) {
