@@ -246,7 +246,11 @@ describe('verifyJwt with the issuers a flow trusts', () => {
 		const trusted = {
 			issuer: googleIssuer,
 			kind: 'google',
-			jwks: { keys: [{ ...pool.idKey.publicJwk, kid: 'google-1', alg: 'RS256' }] as JsonWebKey[] },
+			jwks: {
+				keys: [
+					{ ...pool.idKey.publicJwk, kid: 'google-1', alg: 'RS256' }
+				] as unknown as JsonWebKey[]
+			},
 			audiences: ['123-app.apps.googleusercontent.com']
 		} as const;
 		const google = (aud: string) =>

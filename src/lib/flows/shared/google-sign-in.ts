@@ -40,7 +40,9 @@ export async function signInAtGoogle(
 			if (signIn || !action) break;
 			continue;
 		}
-		const fields = signIn ? { email: login.email, password: login.password } : { approve: 'allow' };
+		const fields: Record<string, string> = signIn
+			? { email: login.email, password: login.password }
+			: { approve: 'allow' };
 		at = await browser.go(action, { form: fields, stopsAt });
 	}
 	if (at.leftFor === undefined) {
