@@ -18,13 +18,14 @@ export default defineConfig({
 						{
 							// What every run needs: the machine runtime, JOSE, the network and the user pool.
 							name: 'run-core',
-							test: /node_modules[\\/](xstate|jose)[\\/]|src[\\/]lib[\\/](crypto|inspector|flows[\\/](shared|run-machine|registry|actors|demo-users|index)|cloud[\\/](?!identity-pool|sts|iam|s3|ssm|back-end|sigv4|managed-login|social-provider|oauth|browser)[^\\/]+)/
+							test: /node_modules[\\/](xstate|jose)[\\/]|src[\\/]lib[\\/](crypto|inspector|flows[\\/](shared|run-machine|registry|actors|demo-users|index)|cloud[\\/](?!identity-pool|sts|iam|s3|ssm|back-end|sigv4|managed-login|social-provider|oauth|browser|saml[\\/]|saml-idp[\\/])[^\\/]+)/
 						},
 						{
-							// Managed login, the social provider and the browser that visits them: only the
-							// federation flows load it, on their first request to one of those hosts.
+							// Managed login, the social provider, the SAML IdP (and the SAML both sides speak)
+							// and the browser that visits them: only the federation flows load it, on their
+							// first request to one of those hosts.
 							name: 'federation',
-							test: /src[\\/]lib[\\/]cloud[\\/](managed-login|social-provider|oauth|browser)[\\/]/
+							test: /src[\\/]lib[\\/]cloud[\\/](managed-login|social-provider|saml|saml-idp|oauth|browser)[\\/]/
 						},
 						{
 							// The AWS side of the identity-pool flows, XML and SigV4 included.
