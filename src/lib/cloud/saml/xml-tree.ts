@@ -168,7 +168,7 @@ export function parseXmlTree(source: string): XmlElement {
 			const prefix = colon < 0 ? '' : qualified.slice(0, colon);
 			const local = colon < 0 ? qualified : qualified.slice(colon + 1);
 			// An unprefixed attribute is in no namespace; an unprefixed element in the default one.
-			const namespace = prefix || !isAttribute ? scope.get(prefix) : '';
+			const namespace = prefix ? scope.get(prefix) : isAttribute ? '' : (scope.get('') ?? '');
 			if (namespace === undefined) fail(`undeclared prefix ${prefix}`);
 			return { prefix, local, namespace: namespace ?? '' };
 		};
