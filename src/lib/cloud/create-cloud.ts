@@ -9,6 +9,7 @@ import { createNetwork, type CloudFetch, type Sender } from './network';
 import { createRandom, type Random } from './random';
 import { resolveScenario, type Scenario } from './scenario';
 import type { ServiceContext } from './service';
+import { matchesSamlIdpHost } from './saml-idp-host';
 import type { SocialProvider } from './social-provider';
 import { matchesSocialProviderHost, socialProviderIssuers } from './social-provider-hosts';
 import { matchesStsHost } from './sts/sts-host';
@@ -131,6 +132,14 @@ export function createCloud(scenario?: unknown, options: CloudOptions = {}): Clo
 			socialProvider.clients.map((c) => c.clientId)
 		);
 	}
+	// The enterprise SAML IdP at idp.example.com; its code (and its key) on the first request.
+	const samlIdp = resolved.samlIdp;
+	if (samlIdp)
+		network.register({
+			actor: 'external-idp',
+			matches: matchesSamlIdpHost,
+			load: () => import('./saml-idp').then((m) => m.createSamlIdp(context, samlIdp).service)
+		});
 	const collector = createCollectorService(clock);
 	network.register(collector);
 	network.register({

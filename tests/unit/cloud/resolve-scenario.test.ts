@@ -103,7 +103,31 @@ describe('resolveScenario', () => {
 		[
 			'an identity provider the pool does not have',
 			variant((s) => (s.userPool.clients[0].supportedIdentityProviders = ['COGNITO', 'Facebook'])),
-			'Scenario field "userPool.clients[0].supportedIdentityProviders[1]" must name an identity provider the pool has (COGNITO, Google)'
+			'Scenario field "userPool.clients[0].supportedIdentityProviders[1]" must name an identity provider the pool has (COGNITO, Google, ExampleCorp)'
+		],
+		[
+			'a SAML provider whose metadata is not at an https URL',
+			variant(
+				(s) => (s.userPool.identityProviders[1].metadataUrl = 'http://idp.example.com/metadata')
+			),
+			'Scenario field "userPool.identityProviders[1].metadataUrl" must be an https URL'
+		],
+		[
+			'a SAML identifier used twice',
+			variant(
+				(s) => (s.userPool.identityProviders[1].idpIdentifiers = ['example.com', 'example.com'])
+			),
+			'Scenario field "userPool.identityProviders[1].idpIdentifiers[1]" repeats the identifier "example.com"'
+		],
+		[
+			'two SAML IdP users with one NameID',
+			variant((s) => (s.samlIdp.users[1].nameId = 'JDOE@example.com')),
+			'Scenario field "samlIdp.users[1].nameId" repeats the user "JDOE@example.com"'
+		],
+		[
+			'a SAML service provider whose ACS is not a URL',
+			variant((s) => (s.samlIdp.serviceProviders[0].acsUrl = 'saml2/idpresponse')),
+			'Scenario field "samlIdp.serviceProviders[0].acsUrl" must be an absolute URL'
 		],
 		[
 			'identity-provider scopes without openid',

@@ -89,7 +89,15 @@ export function checkAuthorizeRequest(
 	if (!scopes.includes('openid') && scopes.some((s) => openIdScopes.includes(s)))
 		return fail('invalid_scope');
 
-	const identityProvider = singleParam(query, 'identity_provider') ?? undefined;
+	// `idp_identifier` names a provider by one of its `IdpIdentifiers` (e.g. an email domain).
+	const identifier = singleParam(query, 'idp_identifier');
+	const identified =
+		identifier === null
+			? undefined
+			: (model.pool.identityProviders?.find(
+					(p) => p.providerType === 'SAML' && p.idpIdentifiers?.includes(identifier)
+				)?.providerName ?? '');
+	const identityProvider = singleParam(query, 'identity_provider') ?? identified;
 	const providers = client.supportedIdentityProviders ?? [];
 	if (identityProvider !== undefined && !providers.includes(identityProvider))
 		return fail('invalid_request', 'unsupported identity provider');

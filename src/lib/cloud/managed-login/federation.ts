@@ -1,5 +1,5 @@
 import { createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import type { UserPoolIdentityProviderScenario } from '../scenario';
+import type { GoogleIdentityProviderScenario, UserPoolIdentityProviderScenario } from '../scenario';
 import { socialProviderEndpoints, socialProviderIssuers } from '../social-provider-hosts';
 import type { ServiceCall } from '../service';
 import type { PoolUser, UserPoolModel } from '../user-pool/model';
@@ -14,7 +14,7 @@ export const idpResponsePath = '/oauth2/idpresponse';
 /** The provider's authorization URL Cognito sends the browser to, with its own state and nonce. */
 export function providerAuthorizeUrl(
 	model: UserPoolModel,
-	idp: UserPoolIdentityProviderScenario,
+	idp: GoogleIdentityProviderScenario,
 	state: string,
 	nonce: string
 ): string {
@@ -41,7 +41,7 @@ export class FederationError extends Error {}
  */
 export async function redeemProviderCode(
 	model: UserPoolModel,
-	idp: UserPoolIdentityProviderScenario,
+	idp: GoogleIdentityProviderScenario,
 	code: string,
 	nonce: string,
 	call: ServiceCall
@@ -93,6 +93,31 @@ export async function redeemProviderCode(
 	}
 }
 
+/** Who the provider says the user is: its id for them, its issuer, and the mapped attributes. */
+export interface FederatedIdentity {
+	userId: string;
+	/** `null` for social providers; the IdP's entity id for SAML (⚠ cognito.md §12 item 6). */
+	issuer: string | null;
+	/** User-pool attribute → value, from the provider's attribute mapping. */
+	attributes: Record<string, string>;
+}
+
+/** What an OIDC provider's ID token says, through the attribute mapping (`username` is the id). */
+export function identityFromClaims(
+	idp: GoogleIdentityProviderScenario,
+	claims: JWTPayload
+): FederatedIdentity {
+	const attributes: Record<string, string> = {};
+	for (const [attribute, claim] of Object.entries(idp.attributeMapping))
+		if (attribute !== 'username' && claims[claim] !== undefined)
+			attributes[attribute] = String(claims[claim]);
+	return {
+		userId: String(claims[idp.attributeMapping.username ?? 'sub'] ?? claims.sub),
+		issuer: null,
+		attributes
+	};
+}
+
 /**
  * The pool's user for this provider account, as Cognito makes it (cognito.md §5.7): username
  * `<ProviderName>_<provider id>`, status EXTERNAL_PROVIDER, attributes rewritten from the
@@ -102,10 +127,9 @@ export async function redeemProviderCode(
 export function federatedUser(
 	model: UserPoolModel,
 	idp: UserPoolIdentityProviderScenario,
-	claims: JWTPayload
+	identity: FederatedIdentity
 ): PoolUser {
-	const providerId = String(claims[idp.attributeMapping.username ?? 'sub'] ?? claims.sub);
-	const username = `${idp.providerName}_${providerId}`;
+	const username = `${idp.providerName}_${identity.userId}`;
 	const group = `${model.pool.id}_${idp.providerName}`;
 	if (!model.pool.groups.some((g) => g.name === group))
 		// The automatic group has no role and no precedence; the highest number stands for "none".
@@ -125,19 +149,16 @@ export function federatedUser(
 		model.users.set(username.toLowerCase(), user);
 		user.attributes.identities = JSON.stringify([
 			{
-				userId: providerId,
+				userId: identity.userId,
 				providerName: idp.providerName,
 				providerType: idp.providerType,
-				issuer: null,
+				issuer: identity.issuer,
 				primary: 'true',
 				dateCreated: String(model.clock.now())
 			}
 		]);
 	}
-	for (const [attribute, claim] of Object.entries(idp.attributeMapping)) {
-		if (attribute === 'username' || claims[claim] === undefined) continue;
-		user.attributes[attribute] = String(claims[claim]);
-	}
+	Object.assign(user.attributes, identity.attributes);
 	return user;
 }
 

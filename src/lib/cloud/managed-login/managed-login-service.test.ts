@@ -402,3 +402,95 @@ describe('managed login: /oauth2/token errors', () => {
 		);
 	});
 });
+
+describe('managed login: /saml2/idpresponse', () => {
+	/** A real answer of the SAML IdP, for the fuzz to break. */
+	async function realAnswer(cloud: ReturnType<typeof createCloud>) {
+		const jar = createCookieJar(cloud.clock);
+		const browse = (url: string, form?: Record<string, string>) =>
+			navigate(
+				(r) => cloud.send(r),
+				jar,
+				{ url, form },
+				(u) => u.startsWith(callback)
+			);
+		const page = await browse(domain + authorize({ identity_provider: 'ExampleCorp' }));
+		const action = /<form method="post" action="([^"]+)"/.exec(bodyText(page.response))![1]!;
+		const posted = await browse(new URL(action.replace(/&amp;/g, '&'), page.url).href, {
+			username: 'jdoe@example.com',
+			password: 'ExampleCorp-Jdoe-42'
+		});
+		const saml = /name="SAMLResponse" value="([^"]+)"/.exec(bodyText(posted.response))![1]!;
+		return new TextDecoder().decode(Uint8Array.from(atob(saml), (c) => c.charCodeAt(0)));
+	}
+
+	it('shows an error page for a post without a RelayState it started', async () => {
+		const { cloud } = world();
+		const r = await cloud.send({
+			method: 'POST',
+			url: `${domain}/saml2/idpresponse`,
+			headers: [['content-type', 'application/x-www-form-urlencoded']],
+			body: utf8Bytes('SAMLResponse=PHg%2BPC94Pg%3D%3D&RelayState=made-up')
+		});
+		expect(r.status).toBe(400);
+		expect(header(r, 'location')).toBeNull();
+		expect(bodyText(r)).toContain('Invalid samlResponse or relayState from identity provider');
+	});
+
+	it('never answers a malformed SAML post with a 5xx: a page, or the app hears why', async () => {
+		const { cloud } = world();
+		const xml = await realAnswer(cloud);
+		const b64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+		/** A fresh RelayState: managed login sends the browser to the IdP with it. */
+		const relayState = async () => {
+			const r = await cloud.send({
+				method: 'GET',
+				url: domain + authorize({ identity_provider: 'ExampleCorp' }),
+				headers: [],
+				body: new Uint8Array()
+			});
+			return new URL(location(r)).searchParams.get('RelayState')!;
+		};
+		await fc.assert(
+			fc.asyncProperty(
+				fc.oneof(
+					fc.string(),
+					fc.base64String(),
+					fc.constant(b64(xml)),
+					fc.constant('A'.repeat(100_004)),
+					fc
+						.record({
+							at: fc.nat(),
+							cut: fc.nat({ max: 12 }),
+							insert: fc.string({ maxLength: 12 })
+						})
+						.map(({ at, cut, insert }) => {
+							const i = at % (xml.length + 1);
+							return b64(xml.slice(0, i) + insert + xml.slice(i + cut));
+						})
+				),
+				fc.constantFrom('fresh', 'random', 'absent'),
+				fc.string(),
+				fc.constantFrom('application/x-www-form-urlencoded', 'text/plain'),
+				async (samlResponse, relay, randomRelay, type) => {
+					const form = new URLSearchParams({ SAMLResponse: samlResponse });
+					if (relay === 'fresh') form.set('RelayState', await relayState());
+					if (relay === 'random') form.set('RelayState', randomRelay);
+					const r = await cloud.send({
+						method: 'POST',
+						url: `${domain}/saml2/idpresponse`,
+						headers: [['content-type', type]],
+						body: utf8Bytes(form.toString())
+					});
+					expect(r.status).toBeLessThan(500);
+					if (r.status === 302) {
+						const to = new URL(location(r));
+						expect(to.origin + to.pathname).toBe(callback);
+						expect(to.searchParams.get('error') ?? to.searchParams.get('code')).toBeTruthy();
+					} else expect(r.status).toBe(400);
+				}
+			),
+			{ numRuns: 600 }
+		);
+	});
+});

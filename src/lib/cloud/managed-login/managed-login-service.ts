@@ -11,10 +11,15 @@ import { checkAuthorizeRequest, type AuthorizeRequest } from './authorize-reques
 import {
 	FederationError,
 	federatedUser,
+	identityFromClaims,
 	idpResponsePath,
 	providerAuthorizeUrl,
 	redeemProviderCode
 } from './federation';
+import type { SamlIdentityProviderScenario } from '../scenario';
+import { samlAuthnRequestUrl, samlRequestId, samlResponsePath } from './saml-authn-request';
+import { createSamlMetadataCache } from './saml-metadata';
+import { verifySamlResponse } from './saml-response';
 import { requestCookies } from '../oauth/request-cookies';
 import { sessionCookie, setCookie, xsrfCookie } from './cookies';
 import { challengePage, challengePaths, loginPage, type LoginChallenge } from './login-page';
@@ -32,12 +37,14 @@ import { userInfo } from './user-info';
 /**
  * Managed login, behaving as the classic hosted UI does (cognito.md §5): `/oauth2/authorize`,
  * its own sign-in form at `/login` (with the `XSRF-TOKEN` cookie and a session cookie, so a second
- * authorize skips the form), `/oauth2/token`, `/oauth2/userInfo`, `/oauth2/revoke` and `/logout`. It shares the user pool's model: the same users,
+ * authorize skips the form), federation with Google (`/oauth2/idpresponse`) and SAML providers
+ * (`/saml2/idpresponse`), `/oauth2/token`, `/oauth2/userInfo`, `/oauth2/revoke` and `/logout`. It shares the user pool's model: the same users,
  * lockout, keys and refresh tokens as the user-pool API.
  */
 export function createManagedLoginService(context: ServiceContext, model: UserPoolModel): Service {
 	const state = createManagedLoginState(model);
 	const host = new URL(model.domain).host;
+	const samlMetadata = createSamlMetadataCache();
 
 	async function answer(request: WireRequest, url: URL, call: ServiceCall): Promise<WireResponse> {
 		const route = `${request.method} ${url.pathname}`;
@@ -60,7 +67,8 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 		if (route === 'GET /logout')
 			return logout(model, state, url.searchParams, requestCookies(request).get(sessionCookie));
 		if (route === `GET ${idpResponsePath}`) return idpResponse(url.searchParams, call);
-		if (route === 'GET /oauth2/authorize') return authorize(request, url);
+		if (route === `POST ${samlResponsePath}`) return samlResponse(request, call);
+		if (route === 'GET /oauth2/authorize') return authorize(request, url, call);
 		if (route === 'GET /login') return showLogin(request, url);
 		if (route === 'POST /login') return signIn(request, url);
 		for (const challenge of ['new-password', 'mfa'] as const)
@@ -69,7 +77,11 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 		return errorPage(404, `Nothing is served at ${request.method} ${url.pathname}.`);
 	}
 
-	async function authorize(request: WireRequest, url: URL): Promise<WireResponse> {
+	async function authorize(
+		request: WireRequest,
+		url: URL,
+		call: ServiceCall
+	): Promise<WireResponse> {
 		const check = checkedRequest(url);
 		if ('answer' in check) return check.answer;
 		const cookies = requestCookies(request);
@@ -80,6 +92,7 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 		const named =
 			check.request.identityProvider ?? (providers.length === 1 ? providers[0] : undefined);
 		const idp = model.pool.identityProviders?.find((p) => p.providerName === named);
+		if (idp?.providerType === 'SAML') return toSamlProvider(check.request, idp, call);
 		if (idp) {
 			const { state: cognitoState, nonce } = state.startFederation(check.request, idp.providerName);
 			return redirect(providerAuthorizeUrl(model, idp, cognitoState, nonce));
@@ -261,20 +274,15 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 		if (!pending)
 			return errorPage(400, 'Invalid state: this sign-in was not started here, or it expired.');
 		const { request } = pending;
-		const back = (params: Record<string, string>) => {
-			const to = new URL(request.redirectUri);
-			for (const [k, v] of Object.entries(params)) to.searchParams.set(k, v);
-			if (request.state !== undefined) to.searchParams.set('state', request.state);
-			return redirect(to.href);
-		};
+		const back = (params: Record<string, string>) => backToApp(request, params);
 		const idp = model.pool.identityProviders?.find((p) => p.providerName === pending.providerName);
 		const code = singleParam(query, 'code');
 		// ⚠ SIM: a refusal at the provider (the user cancelled) goes back as access_denied.
-		if (!idp || code === null)
+		if (idp?.providerType !== 'Google' || code === null)
 			return back({ error: singleParam(query, 'error') ?? 'invalid_request' });
 		try {
 			const claims = await redeemProviderCode(model, idp, code, pending.nonce, call);
-			const user = federatedUser(model, idp, claims);
+			const user = federatedUser(model, idp, identityFromClaims(idp, claims));
 			const { id, session } = state.openSession(user);
 			return finish(request, session, [setCookie(sessionCookie, id, sessionLifetimeMs / 1000)]);
 		} catch (error) {
@@ -282,6 +290,82 @@ export function createManagedLoginService(context: ServiceContext, model: UserPo
 				return back({ error: 'invalid_request', error_description: error.message });
 			throw error;
 		}
+	}
+
+	/**
+	 * To a SAML provider: the AuthnRequest by the redirect binding, with Cognito's own RelayState
+	 * (the federation's state) and request ID (from its nonce). The IdP's metadata is read first
+	 * if it is not known yet; if it cannot be read, the app hears why.
+	 */
+	async function toSamlProvider(
+		request: AuthorizeRequest,
+		idp: SamlIdentityProviderScenario,
+		call: ServiceCall
+	): Promise<WireResponse> {
+		try {
+			const metadata = await samlMetadata(idp, call);
+			const { state: relayState, nonce } = state.startFederation(request, idp.providerName);
+			return redirect(await samlAuthnRequestUrl(model, metadata, samlRequestId(nonce), relayState));
+		} catch (error) {
+			if (error instanceof FederationError)
+				return backToApp(request, { error: 'invalid_request', error_description: error.message });
+			throw error;
+		}
+	}
+
+	/**
+	 * The IdP posts the browser back with its signed answer (HTTP-POST binding). The RelayState
+	 * names the sign-in Cognito started; without one it knows there is no app to go back to, so
+	 * it shows a page (the message is the one users report; ⚠ SIM: a page). Then the response
+	 * is checked (`verifySamlResponse`), the user made or updated, the browser signed in and
+	 * sent on with Cognito's code. A refusal reaches the app as `error=server_error` with the
+	 * reason, as observed from AWS (aws/aws-sdk-js-v3#6201).
+	 */
+	async function samlResponse(request: WireRequest, call: ServiceCall): Promise<WireResponse> {
+		const form = formOrEmpty(request);
+		const pending = state.takeFederation(singleParam(form, 'RelayState'));
+		const idp = model.pool.identityProviders?.find((p) => p.providerName === pending?.providerName);
+		if (!pending || idp?.providerType !== 'SAML')
+			return errorPage(400, 'Invalid samlResponse or relayState from identity provider');
+		try {
+			const metadata = await samlMetadata(idp, call);
+			const assertion = await verifySamlResponse(
+				model,
+				metadata,
+				singleParam(form, 'SAMLResponse'),
+				samlRequestId(pending.nonce)
+			);
+			const attributes: Record<string, string> = {};
+			for (const [name, samlName] of Object.entries(idp.attributeMapping)) {
+				const values = assertion.attributes[samlName];
+				// ⚠ SIM: a multi-valued attribute is joined with commas.
+				if (values?.length) attributes[name] = values.join(',');
+			}
+			const user = federatedUser(model, idp, {
+				userId: assertion.nameId,
+				issuer: assertion.issuer,
+				attributes
+			});
+			const { id, session } = state.openSession(user);
+			return finish(pending.request, session, [
+				setCookie(sessionCookie, id, sessionLifetimeMs / 1000)
+			]);
+		} catch (error) {
+			if (error instanceof FederationError)
+				return backToApp(pending.request, {
+					error: 'server_error',
+					error_description: error.message
+				});
+			throw error;
+		}
+	}
+
+	/** An error for the app at its checked redirect URI, with its state. */
+	function backToApp(request: AuthorizeRequest, params: Record<string, string>): WireResponse {
+		const to = new URL(request.redirectUri);
+		for (const [k, v] of Object.entries(params)) to.searchParams.set(k, v);
+		if (request.state !== undefined) to.searchParams.set('state', request.state);
+		return redirect(to.href);
 	}
 
 	/** The external providers the client may use: the form offers each. */

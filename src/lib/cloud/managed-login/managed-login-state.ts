@@ -29,6 +29,13 @@ export const codeLifetimeMs = 5 * 60_000;
  */
 export const sessionLifetimeMs = 60 * 60_000;
 
+/**
+ * ⚠ SIM: how long a sign-in handed to a provider may take (the user types a password there).
+ * AWS does not say; longer than the usual five-minute SAML assertion, so that an assertion
+ * posted late is refused for its own expiry, as the lesson shows.
+ */
+export const federationLifetimeMs = 15 * 60_000;
+
 /** A sign-in handed to an external provider, until the browser comes back to idpresponse. */
 export interface PendingFederation {
 	request: AuthorizeRequest;
@@ -108,11 +115,16 @@ export function createManagedLoginState(model: UserPoolModel) {
 			return found && now() < found.expiresAt ? found.username : undefined;
 		},
 
-		/** Cognito's own `state` and `nonce` for the provider. ⚠ SIM: valid as long as a code. */
+		/** Cognito's own `state` (a SAML RelayState) and `nonce` (a SAML request ID) for the provider. */
 		startFederation(request: AuthorizeRequest, providerName: string) {
 			const state = model.random.uuid();
 			const nonce = model.random.uuid();
-			federations.set(state, { request, providerName, nonce, expiresAt: now() + codeLifetimeMs });
+			federations.set(state, {
+				request,
+				providerName,
+				nonce,
+				expiresAt: now() + federationLifetimeMs
+			});
 			return { state, nonce };
 		},
 

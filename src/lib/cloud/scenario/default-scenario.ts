@@ -6,6 +6,8 @@ const bucket = 'flow-lab-notes';
 const googleClientId = '123456789012-flowlab.apps.googleusercontent.com';
 /** The app's own client at the simulated Google, for sign-in without a user pool. */
 const appGoogleClientId = '123456789012-flowlabwebapp.apps.googleusercontent.com';
+/** The names of the claims the enterprise IdP sends, as AD FS and Entra ID name them. */
+const claims = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims';
 
 /** The trust policy of an identity-pool role, with both conditions AWS asks for (§8.4). */
 const trustCognitoIdentity = (amr: 'authenticated' | 'unauthenticated'): PolicyDocument => ({
@@ -58,7 +60,7 @@ export const defaultScenario: Scenario = {
 				logoutUrls: ['https://app.example.com/'],
 				allowedOAuthFlows: ['code'],
 				allowedOAuthScopes: ['openid', 'email', 'profile', 'flow-lab/notes.read'],
-				supportedIdentityProviders: ['COGNITO', 'Google']
+				supportedIdentityProviders: ['COGNITO', 'Google', 'ExampleCorp']
 			},
 			{
 				id: '5s6flowlab7server8client9d',
@@ -110,6 +112,19 @@ export const defaultScenario: Scenario = {
 					name: 'name',
 					given_name: 'given_name',
 					family_name: 'family_name'
+				}
+			},
+			{
+				// An enterprise directory by SAML 2.0: Cognito reads the IdP's metadata from its URL.
+				providerName: 'ExampleCorp',
+				providerType: 'SAML',
+				metadataUrl: 'https://idp.example.com/metadata',
+				idpIdentifiers: ['example.com'],
+				attributeMapping: {
+					email: `${claims}/emailaddress`,
+					given_name: `${claims}/givenname`,
+					family_name: `${claims}/surname`,
+					name: `${claims}/name`
 				}
 			}
 		],
@@ -367,6 +382,38 @@ export const defaultScenario: Scenario = {
 				clientId: googleClientId,
 				clientSecret: 'GOCSPX-flowlab-demo-secret-do-not-use',
 				redirectUris: ['https://flow-lab.auth.us-east-1.amazoncognito.com/oauth2/idpresponse']
+			}
+		]
+	},
+	// The enterprise SAML IdP of ExampleCorp at idp.example.com. It trusts the user pool as a
+	// service provider (entity id `urn:amazon:cognito:sp:<pool id>`, Cognito's ACS).
+	samlIdp: {
+		users: [
+			{
+				nameId: 'jdoe@example.com',
+				password: 'ExampleCorp-Jdoe-42',
+				attributes: {
+					[`${claims}/emailaddress`]: 'jdoe@example.com',
+					[`${claims}/givenname`]: 'John',
+					[`${claims}/surname`]: 'Doe',
+					[`${claims}/name`]: 'John Doe'
+				}
+			},
+			{
+				nameId: 'rroe@example.com',
+				password: 'ExampleCorp-Rroe-42',
+				attributes: {
+					[`${claims}/emailaddress`]: 'rroe@example.com',
+					[`${claims}/givenname`]: 'Richard',
+					[`${claims}/surname`]: 'Roe',
+					[`${claims}/name`]: 'Richard Roe'
+				}
+			}
+		],
+		serviceProviders: [
+			{
+				entityId: 'urn:amazon:cognito:sp:us-east-1_FlowLab01',
+				acsUrl: 'https://flow-lab.auth.us-east-1.amazoncognito.com/saml2/idpresponse'
 			}
 		]
 	}

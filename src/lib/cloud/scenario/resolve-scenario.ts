@@ -1,6 +1,6 @@
 import { defaultScenario } from './default-scenario';
 import { checkAccountResources } from './resolve-account-resources';
-import { checkIdentityProviders, checkSocialProvider } from './resolve-federation';
+import { checkIdentityProviders, checkSamlIdp, checkSocialProvider } from './resolve-federation';
 import { checkOAuthSettings } from './resolve-oauth-settings';
 import { ScenarioError } from './scenario-error';
 import { boolean, integer, list, object, oneOf, pattern, text, urlText } from './scenario-fields';
@@ -107,6 +107,7 @@ export function resolveScenario(input: unknown = defaultScenario): Scenario {
 		checkIdentityProviders(pool)
 	);
 	checkSocialProvider(s);
+	checkSamlIdp(s);
 
 	const groupNames = new Set<string>();
 	list(pool.groups, 'userPool.groups').forEach((raw, i) => {

@@ -14,6 +14,37 @@ export interface Scenario {
 	ssm?: SsmScenario;
 	/** The simulated social provider (shaped like Google); absent: no social sign-in. */
 	socialProvider?: SocialProviderScenario;
+	/** The simulated enterprise SAML IdP at `idp.example.com`; absent: no SAML sign-in. */
+	samlIdp?: SamlIdpScenario;
+}
+
+/** The SAML IdP's side: its users, and the service providers (entity id, ACS) it trusts. */
+export interface SamlIdpScenario {
+	users: SamlIdpUserScenario[];
+	serviceProviders: SamlServiceProviderScenario[];
+}
+
+/** A service provider registered at the IdP, as an IdP admin sets up an app. */
+export interface SamlServiceProviderScenario {
+	/** The SP's entity id: the AuthnRequest's Issuer it is known by. */
+	entityId: string;
+	/** Its assertion consumer service: the only address answers are posted to. */
+	acsUrl: string;
+	/**
+	 * The Audience URI the admin typed for the app, when it is not the entity id: a typo here is
+	 * the classic "audience mismatch" (Cognito's must be `urn:amazon:cognito:sp:<pool id>`).
+	 */
+	audience?: string;
+}
+
+/** A user of the enterprise directory. */
+export interface SamlIdpUserScenario {
+	/** The `NameID` the IdP asserts (email format): Cognito's key for the user, case-sensitive. */
+	nameId: string;
+	/** Demo data only. */
+	password: string;
+	/** SAML attributes by name, e.g. `http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress`. */
+	attributes: Record<string, string>;
 }
 
 /** The social provider's side: its accounts, and the OAuth clients registered with it. */
@@ -34,11 +65,12 @@ export interface SocialAccountScenario {
 	password: string;
 }
 
-/**
- * An identity provider the user pool federates with (CreateIdentityProvider): for the `Google`
- * type, Google's endpoints are fixed and the pool holds only its client at Google.
- */
-export interface UserPoolIdentityProviderScenario {
+/** An identity provider the user pool federates with (CreateIdentityProvider). */
+export type UserPoolIdentityProviderScenario =
+	GoogleIdentityProviderScenario | SamlIdentityProviderScenario;
+
+/** The `Google` type: Google's endpoints are fixed and the pool holds only its client at Google. */
+export interface GoogleIdentityProviderScenario {
 	providerName: string;
 	providerType: 'Google';
 	clientId: string;
@@ -46,6 +78,20 @@ export interface UserPoolIdentityProviderScenario {
 	/** Space-separated scopes Cognito asks the provider for. */
 	authorizeScopes: string;
 	/** `AttributeMapping`: user-pool attribute → the provider's claim. */
+	attributeMapping: Record<string, string>;
+}
+
+/**
+ * The `SAML` type: `ProviderDetails.MetadataURL`, where Cognito reads the IdP's entity id,
+ * single sign-on address and signing certificates. The user's id is the assertion's `NameID`.
+ */
+export interface SamlIdentityProviderScenario {
+	providerName: string;
+	providerType: 'SAML';
+	metadataUrl: string;
+	/** `IdpIdentifiers`: other names an app may give as `idp_identifier` (e.g. an email domain). */
+	idpIdentifiers?: string[];
+	/** `AttributeMapping`: user-pool attribute → the SAML attribute's name. */
 	attributeMapping: Record<string, string>;
 }
 
