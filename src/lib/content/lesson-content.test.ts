@@ -160,8 +160,8 @@ describe('looking up content that does not exist', () => {
 		await expect(loadFlowLesson('no-such-flow')).rejects.toThrow(
 			'content/flows: lookup "flow" names "no-such-flow", which has no content file'
 		);
-		await expect(loadQuiz('federation-social-oidc')).rejects.toThrow(
-			'content/flows: lookup "quiz" names "federation-social-oidc", which has no content file'
+		await expect(loadQuiz('api-gateway-authorizers')).rejects.toThrow(
+			'content/flows: lookup "quiz" names "api-gateway-authorizers", which has no content file'
 		);
 		await expect(loadHomeSection('nope')).rejects.toThrow(
 			'content/home: lookup "section" names "nope", which has no content file'

@@ -7,6 +7,7 @@ import {
 } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { createCloud, defaultScenario, type Scenario } from '$lib/cloud';
+import { federationLifetimeMs } from '$lib/cloud/managed-login/managed-login-state';
 import { readOutcome } from '$lib/cloud/wire';
 import { testKeys } from '../../../../tests/support/test-keys';
 import { definition, type SocialSignInMistakeId } from './definition';
@@ -199,7 +200,8 @@ realisations.set(route(...head, 'failed'), [
 			input.browser = {
 				...input.browser,
 				go: (url, options) => {
-					if (url.includes('/oauth2/idpresponse')) cloud.clock.advance(10 * 60_000);
+					if (url.includes('/oauth2/idpresponse'))
+						cloud.clock.advance(federationLifetimeMs + 60_000);
 					return go(url, options);
 				}
 			};
