@@ -68,9 +68,9 @@ export interface FlowChoice {
 /**
  * Issuers whose keys the inspector verifies a flow's tokens against, named by kind: `user-pool`
  * is `https://cognito-idp.<region>.amazonaws.com/<pool id>`, `identity-pool` is
- * `https://cognito-identity.amazonaws.com`.
+ * `https://cognito-identity.amazonaws.com`, `google` is `https://accounts.google.com`.
  */
-export type FlowTrust = 'user-pool' | 'identity-pool';
+export type FlowTrust = 'user-pool' | 'identity-pool' | 'google';
 
 /** Everything about a flow that is plain data: what `definition.ts` exports as `definition`. */
 export interface FlowDefinition {

@@ -241,6 +241,45 @@ describe('verifyJwt with the issuers a flow trusts', () => {
 		expect((await verifyJwt(id, { trusted: [userPool, trusted], now })).verified).toBe(true);
 	});
 
+	it("verifies Google's ID token against Google's keys: RS256, aud a client at Google, no token_use", async () => {
+		const googleIssuer = 'https://accounts.google.com';
+		const googleClient = '123456789012-flowlabwebapp.apps.googleusercontent.com';
+		const google = {
+			issuer: googleIssuer,
+			kind: 'google',
+			jwks: pool.jwks,
+			audiences: [googleClient]
+		} as const;
+		const claims = {
+			iss: googleIssuer,
+			aud: googleClient,
+			azp: googleClient,
+			sub: '110169484474386276334',
+			email: 'alice@example.com',
+			iat,
+			exp: iat + 3600
+		};
+		const result = await verifyJwt(
+			await new SignJWT(claims)
+				.setProtectedHeader({ alg: 'RS256', kid: pool.idKey.publicJwk.kid as string })
+				.sign(pool.idKey.privateKey),
+			{ trusted: [userPool, google], now }
+		);
+		expect(statuses(result)).toEqual([
+			'structure:pass',
+			'kid:pass',
+			'signature:pass',
+			'expiry:pass',
+			'issuer:pass',
+			'audience:pass'
+		]);
+		expect(result.steps.map((s) => s.label)).toContain('Issuer: iss must be Google');
+		expect(result.steps.at(-1)).toMatchObject({
+			label: 'Audience: aud must be an OAuth client registered at Google',
+			detail: `aud is "${googleClient}", an OAuth client at Google.`
+		});
+	});
+
 	it('refuses an identity pool token minted for another identity pool', async () => {
 		const { trusted, token } = await identityPool();
 		const result = await verifyJwt(await token({ aud: 'us-east-1:other' }), {

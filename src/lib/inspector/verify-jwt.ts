@@ -30,9 +30,10 @@ export interface TrustedIssuer {
 	issuer: string;
 	/**
 	 * A `user-pool` issues ID and access tokens (checked for `token_use`, and `aud` or `client_id`);
-	 * the `identity-pool` issues OpenID tokens whose `aud` is the identity pool id.
+	 * the `identity-pool` issues OpenID tokens whose `aud` is the identity pool id; `google` issues
+	 * ID tokens whose `aud` is an OAuth client at Google (no `token_use` on either).
 	 */
-	kind: 'user-pool' | 'identity-pool';
+	kind: 'user-pool' | 'identity-pool' | 'google';
 	/** Its JWKS, or `null` while it is not known. */
 	jwks: { keys: JsonWebKey[] } | null;
 	/** Values its tokens may name as their audience: app client ids, or identity pool ids. */
@@ -80,6 +81,13 @@ const identityPoolLabels: Partial<Record<VerificationStepId, string>> = {
 	signature: 'Signature: RS512 over header.payload must check out with that key',
 	issuer: 'Issuer: iss must be the identity pool service',
 	audience: 'Audience: aud must be the identity pool'
+};
+
+/** The same checks for Google's ID tokens (cognito.md §6): RS256, no token_use. */
+const googleLabels: Partial<Record<VerificationStepId, string>> = {
+	kid: "Key: the header's kid must be in Google's JWKS",
+	issuer: 'Issuer: iss must be Google',
+	audience: 'Audience: aud must be an OAuth client registered at Google'
 };
 
 /**
@@ -201,9 +209,11 @@ export async function verifyJwt(
 		['audience', () => checkAudience(payload, source!)]
 	];
 	const identityPool = () => source?.kind === 'identity-pool';
+	const google = () => source?.kind === 'google';
 
 	const labelFor = (id: VerificationStepId): string => {
 		if (identityPool()) return identityPoolLabels[id] ?? labels[id];
+		if (google()) return googleLabels[id] ?? labels[id];
 		if (id === 'token-use' && options.expectedUse) {
 			return `Token use: token_use must be ${options.expectedUse}, the kind this field carries`;
 		}
@@ -217,8 +227,8 @@ export async function verifyJwt(
 	};
 
 	for (const [id, check] of checks) {
-		// OpenID tokens of the identity pool have no token_use to check.
-		if (id === 'token-use' && identityPool()) continue;
+		// OpenID tokens of the identity pool, and Google's ID tokens, have no token_use to check.
+		if (id === 'token-use' && (identityPool() || google())) continue;
 		if (steps.some((s) => s.status === 'fail')) {
 			steps.push({
 				id,
@@ -363,8 +373,8 @@ function checkTokenUse(payload: JsonObject, expected: 'id' | 'access' | undefine
 function checkAudience(payload: JsonObject, source: TrustedIssuer): string {
 	const clientIds = source.audiences;
 	// ID tokens name their client in aud; access tokens have no aud and use client_id; the identity
-	// pool's tokens name the identity pool in aud.
-	const field = source.kind === 'identity-pool' || payload.token_use === 'id' ? 'aud' : 'client_id';
+	// pool's tokens name the identity pool in aud, Google's the app's client there.
+	const field = source.kind !== 'user-pool' || payload.token_use === 'id' ? 'aud' : 'client_id';
 	const value = payload[field];
 	const want =
 		clientIds.length === 1
@@ -389,12 +399,13 @@ function checkAudience(payload: JsonObject, source: TrustedIssuer): string {
 			expected: clientIds
 		});
 	}
-	return source.kind === 'identity-pool'
-		? `aud is ${show(value)}, the identity pool.`
-		: `${field} is ${show(value)}, an app client of this pool.`;
+	if (source.kind === 'identity-pool') return `aud is ${show(value)}, the identity pool.`;
+	if (source.kind === 'google') return `aud is ${show(value)}, an OAuth client at Google.`;
+	return `${field} is ${show(value)}, an app client of this pool.`;
 }
 
 function poolName(source: TrustedIssuer): string {
+	if (source.kind === 'google') return 'provider';
 	return source.kind === 'identity-pool' ? 'identity pool' : 'user pool';
 }
 

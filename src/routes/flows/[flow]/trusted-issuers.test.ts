@@ -27,6 +27,17 @@ describe('trustedIssuers', () => {
 		expect(both[1]!.jwks).toEqual(identityJwks);
 	});
 
+	it("lists Google's issuer for a flow that trusts google, with the app's clients there", async () => {
+		const [google, ...rest] = await trustedIssuers(cloud.account, ['google']);
+		expect(rest).toEqual([]);
+		expect(google).toMatchObject({
+			issuer: 'https://accounts.google.com',
+			kind: 'google',
+			audiences: cloud.scenario.socialProvider!.clients.map((c) => c.clientId)
+		});
+		expect(google!.jwks?.keys.length).toBeGreaterThan(0);
+	});
+
 	it('lists nothing for a flow that trusts no registered issuer', async () => {
 		expect(await trustedIssuers(cloud.account, [])).toEqual([]);
 	});

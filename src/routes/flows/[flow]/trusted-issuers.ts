@@ -2,10 +2,12 @@ import type { Account } from '$lib/cloud';
 import type { FlowTrust } from '$lib/flows';
 import type { TrustedIssuer } from '$lib/inspector/verify-jwt';
 
-/** How each kind of issuer a flow can trust writes its `iss` (cognito.md §2.4, §7.6). */
+/** How each kind of issuer a flow can trust writes its `iss` (cognito.md §2.4, §6, §7.6). */
 const issuerPatterns: Record<FlowTrust, RegExp> = {
 	'user-pool': /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com\/[^/]+$/,
-	'identity-pool': /^https:\/\/cognito-identity\.amazonaws\.com$/
+	'identity-pool': /^https:\/\/cognito-identity\.amazonaws\.com$/,
+	// cognito.md §6: Google may also write iss without https://; the account registers this form.
+	google: /^https:\/\/accounts\.google\.com$/
 };
 
 /**
