@@ -28,7 +28,7 @@ function words(s: string): number {
 }
 
 describe('the learning path', () => {
-	it('lists the eight planned flows in folder order, with ids stripped of their numbers', () => {
+	it('lists the nine planned flows in folder order, with ids stripped of their numbers', () => {
 		const lessons = listFlowLessons();
 		expect(lessons.map((l) => [l.order, l.id])).toEqual([
 			[1, 'user-pool-sign-in'],
@@ -38,7 +38,8 @@ describe('the learning path', () => {
 			[5, 'identity-pool-basic-flow'],
 			[6, 'identity-pool-enhanced-flow'],
 			[7, 'identity-pool-developer-authenticated'],
-			[8, 'api-gateway-authorizers']
+			[8, 'identity-pool-google-sign-in'],
+			[9, 'api-gateway-authorizers']
 		]);
 	});
 

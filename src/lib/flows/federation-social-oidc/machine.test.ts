@@ -237,7 +237,8 @@ realisations.set(route(...head, 'checkCallback', 'failed'), [
 		name: "Cognito's client secret at Google is wrong: the federation error comes back to the app",
 		mistakes: [],
 		scenario: (s) => {
-			s.userPool.identityProviders![0]!.clientSecret = 'GOCSPX-wrong';
+			const google = s.userPool.identityProviders!.find((p) => p.providerType === 'Google');
+			if (google?.providerType === 'Google') google.clientSecret = 'GOCSPX-wrong';
 		},
 		exchanges: [
 			discovery,

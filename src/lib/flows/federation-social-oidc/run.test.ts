@@ -138,7 +138,7 @@ describe('the social sign-in run', () => {
 		expect(decodeJwt(google.id_token!)).toMatchObject({
 			iss: 'https://accounts.google.com',
 			sub: googleSub,
-			aud: cloud.scenario.userPool.identityProviders![0]!.clientId
+			aud: '123456789012-flowlab.apps.googleusercontent.com'
 		});
 		// Nothing the app received, or the browser carried, holds Google's token.
 		const appSaw = flowRun.steps

@@ -2,7 +2,8 @@ import { decodeJwt } from 'jose';
 import type { Exchange } from '$lib/cloud';
 import type { FlowStepFacts } from '../run-machine';
 import type { EnhancedFlowStepId } from './definition';
-import type { EnhancedFlowContext, S3Answer } from './enhanced-flow-types';
+import type { S3Answer } from '../shared/call-s3';
+import type { EnhancedFlowContext } from './enhanced-flow-types';
 import type { FlowFailure } from './flow-failure';
 import { clockTime } from '../shared/clock-time';
 

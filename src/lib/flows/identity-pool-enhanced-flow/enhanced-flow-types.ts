@@ -1,5 +1,7 @@
 import type { Clock, CloudFetch } from '$lib/cloud';
 import type { WireRequest, WireResponse } from '$lib/cloud/wire';
+import type { S3Answer } from '../shared/call-s3';
+import type { IdentityCredentials } from '../shared/get-credentials';
 import type { SignInTokens } from '../shared/sign-in-types';
 import type { EnhancedFlowMistakeId, EnhancedFlowStepId } from './definition';
 import type { FlowFailure } from './flow-failure';
@@ -24,26 +26,6 @@ export interface EnhancedFlowInput {
 	otherIdentityKey: string;
 	/** What the app does wrong in this run (see `definition.mistakes`). */
 	mistakes: readonly EnhancedFlowMistakeId[];
-}
-
-/** `Credentials` of GetCredentialsForIdentity (note `SecretKey`, not STS's `SecretAccessKey`). */
-export interface IdentityCredentials {
-	accessKeyId: string;
-	secretKey: string;
-	sessionToken: string;
-	/** Epoch seconds, as the JSON answer gives it. */
-	expiration: number;
-}
-
-/** What an S3 call answered: the operation, the key or prefix asked for, status and body. */
-export interface S3Answer {
-	operation: 'PutObject' | 'GetObject' | 'ListObjectsV2';
-	/** The object key, or the prefix of a listing. */
-	key: string;
-	status: number;
-	/** The object's text for GetObject; the listed keys for ListObjectsV2. */
-	body?: string;
-	keys?: string[];
 }
 
 /** Machine context: the input plus only what came back from the services (through `assign`). */

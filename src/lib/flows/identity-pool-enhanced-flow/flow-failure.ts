@@ -1,6 +1,6 @@
 import { AwsJsonCallError } from '$lib/cloud/wire';
+import { S3CallError } from '../shared/call-s3';
 import { SignInError, toSignInFailure } from '../shared/sign-in-error';
-import { S3CallError } from './actors/call-s3';
 
 /**
  * What refused a step, as plain data (it lives in machine context and in the `FlowRun`): the

@@ -1,20 +1,15 @@
 import { assign, setup, type ErrorActorEvent } from 'xstate';
 import type { FlowStepMeta } from '../run-machine';
+import { callS3Actor, type S3Answer, type S3Auth, type S3CallInput } from '../shared/call-s3';
+import { getCredentialsActor, type IdentityCredentials } from '../shared/get-credentials';
+import { getIdActor } from '../shared/get-id';
 import type { SignInTokens } from '../shared/sign-in-types';
-import { callS3Actor, type S3Auth, type S3CallInput } from './actors/call-s3';
 import { editAttributeActor } from './actors/edit-attribute';
-import { getCredentialsActor } from './actors/get-credentials';
-import { getIdActor } from './actors/get-id';
 import { letCredentialsExpireActor } from './actors/let-credentials-expire';
 import { signInActor, type SignedIn } from './actors/sign-in';
 import { teamAttribute } from './configure-for-mistakes';
 import type { EnhancedFlowMistakeId, EnhancedFlowStepId } from './definition';
-import type {
-	EnhancedFlowContext,
-	EnhancedFlowInput,
-	IdentityCredentials,
-	S3Answer
-} from './enhanced-flow-types';
+import type { EnhancedFlowContext, EnhancedFlowInput } from './enhanced-flow-types';
 import { toFlowFailure, type FlowFailure } from './flow-failure';
 
 /** What each step state carries for the UI: its step id. */

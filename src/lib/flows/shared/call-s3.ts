@@ -8,7 +8,18 @@ import {
 	type WireResponse,
 	type XmlNode
 } from '$lib/cloud/wire';
-import type { IdentityCredentials, S3Answer } from '../enhanced-flow-types';
+import type { IdentityCredentials } from './get-credentials';
+
+/** What an S3 call answered: the operation, the key or prefix asked for, status and body. */
+export interface S3Answer {
+	operation: 'PutObject' | 'GetObject' | 'ListObjectsV2';
+	/** The object key, or the prefix of a listing. */
+	key: string;
+	status: number;
+	/** The object's text for GetObject; the listed keys for ListObjectsV2. */
+	body?: string;
+	keys?: string[];
+}
 
 /** S3 answered with its XML error: `<Error><Code>…</Code><Message>…</Message></Error>`. */
 export class S3CallError extends Error {
@@ -29,7 +40,7 @@ export class S3CallError extends Error {
 export type S3Auth =
 	/** Signature Version 4 with the identity's credentials, stamped at `now` (simulated epoch ms). */
 	| { kind: 'sigv4'; credentials: IdentityCredentials; now: number }
-	/** Mistake `jwt-straight-to-s3`: the user pool token as a bearer token, as for an own API. */
+	/** A mistake: a token sent as a bearer token, as to an own API (S3 wants SigV4). */
 	| { kind: 'bearer'; token: string };
 
 export interface S3CallInput {

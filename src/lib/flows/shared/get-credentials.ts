@@ -1,8 +1,16 @@
 import { fromPromise } from 'xstate';
 import type { CloudFetch } from '$lib/cloud';
-import { UnexpectedAnswerError } from '../../shared/sign-in-error';
-import type { IdentityCredentials } from '../enhanced-flow-types';
 import { callIdentityPool } from './call-identity-pool';
+import { UnexpectedAnswerError } from './sign-in-error';
+
+/** `Credentials` of GetCredentialsForIdentity (note `SecretKey`, not STS's `SecretAccessKey`). */
+export interface IdentityCredentials {
+	accessKeyId: string;
+	secretKey: string;
+	sessionToken: string;
+	/** Epoch seconds, as the JSON answer gives it. */
+	expiration: number;
+}
 
 export interface GetCredentialsInput {
 	fetch: CloudFetch;

@@ -1,0 +1,314 @@
+import { getSimplePaths, toDirectedGraph, type DirectedGraphNode } from '@xstate/graph';
+import {
+	__unsafe_getAllOwnEventDescriptors,
+	createActor,
+	toPromise,
+	type AnyEventObject
+} from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { createCloud, defaultScenario, type Scenario } from '$lib/cloud';
+import { readOutcome } from '$lib/cloud/wire';
+import { identityPoolTestKeys } from '../../../../tests/support/identity-pool-test-keys';
+import { definition, type GoogleFlowMistakeId } from './definition';
+import { googleFlowInputFor } from './google-flow-options';
+import type { GoogleFlowInput } from './google-flow-types';
+import { googleFlowMachine } from './machine';
+
+/*
+ * Every path of the machine, enumerated by @xstate/graph, is realised by a real run against the
+ * simulated cloud (Google, the identity pool, IAM, S3, managed login). Every invoked actor is
+ * offered each answer it can resolve with, and a rejection. A path no lab input can produce is
+ * listed with the reason; anything else without a realisation fails the test.
+ */
+
+type StateKey =
+	| 'signInWithGoogle'
+	| 'redeemCode'
+	| 'askUserPool'
+	| 'getId'
+	| 'getCredentials'
+	| 'putObject'
+	| 'getObject'
+	| 'done'
+	| 'failed';
+
+const outputs: Record<string, unknown[]> = {
+	signInWithGoogle: [{ code: 'code', state: 'state', nonce: 'nonce' }],
+	redeemCode: [
+		{
+			idToken: 'eyJ.id.token',
+			accessToken: 'ya29.x',
+			expiresIn: 3599,
+			sub: '1',
+			email: 'a@example.com',
+			exp: 3600
+		}
+	],
+	askUserPool: [{ sub: '1' }],
+	getId: ['us-east-1:graph'],
+	getCredentials: [
+		{ accessKeyId: 'ASIA', secretKey: 'secret', sessionToken: 'token', expiration: 3600 }
+	],
+	putObject: [{ operation: 'PutObject', key: 'k', status: 200 }],
+	getObject: [{ operation: 'GetObject', key: 'k', status: 200, body: 'note' }]
+};
+
+function actorOutcomes(snapshot: Parameters<typeof __unsafe_getAllOwnEventDescriptors>[0]) {
+	return __unsafe_getAllOwnEventDescriptors(snapshot).flatMap((type): AnyEventObject[] => {
+		const [, kind, actorId] = /^xstate\.(done|error)\.actor\.(.+)$/.exec(type) ?? [];
+		if (!kind || !actorId)
+			throw new Error(`The machine handles an event the test cannot send: ${type}`);
+		if (kind === 'error') return [{ type, actorId, error: new Error('refused') }];
+		const options = outputs[actorId];
+		if (!options) throw new Error(`No representative outputs for the invoked actor ${actorId}`);
+		return options.map((output) => ({ type, actorId, output }));
+	});
+}
+
+const stubInput = (mistakes: GoogleFlowMistakeId[]): GoogleFlowInput => {
+	const input = googleFlowInputFor(createCloud(), {}, mistakes);
+	return { ...input, fetch: () => Promise.reject(new Error('the graph never runs actors')) };
+};
+
+/** Every simple path to a final state, explored once with no mistake and once per mistake. */
+function enumeratePaths(): StateKey[][] {
+	const inputs: GoogleFlowMistakeId[][] = [[], ...definition.mistakes.map((m) => [m.id])];
+	const found = new Map<string, StateKey[]>();
+	for (const mistakes of inputs) {
+		const paths = getSimplePaths(googleFlowMachine, {
+			input: stubInput(mistakes),
+			events: actorOutcomes,
+			serializeState: (snapshot) => JSON.stringify(snapshot.value)
+		});
+		for (const path of paths) {
+			if (path.state.status !== 'done') continue;
+			const keys = path.steps.map((step) => step.state.value as StateKey);
+			found.set(keys.join(' → '), keys);
+		}
+	}
+	return [...found.values()];
+}
+
+// --- What realises each path -------------------------------------------------------------------
+
+interface Seen {
+	label: string;
+	status: number;
+	code: string | null;
+}
+const seen = (label: string, status = 200, code: string | null = null): Seen => ({
+	label,
+	status,
+	code
+});
+
+interface Realisation {
+	name: string;
+	mistakes: GoogleFlowMistakeId[];
+	choices?: Record<string, string>;
+	/** A variant of the default scenario the run needs. */
+	scenario?: (s: Scenario) => void;
+	/** A change to what the app (or its back end) is configured with. */
+	input?: (i: GoogleFlowInput) => void;
+	/** Every exchange of the run, in the order it was sent. */
+	exchanges: Seen[];
+	/** The error code the run ends with, if it fails. */
+	failure?: string;
+}
+
+const authRole = (s: Scenario) => s.iam.roles.find((r) => r.name === 'FlowLabAuthenticated')!;
+const atGoogle = [seen('GET /o/oauth2/v2/auth'), seen('POST /signin'), seen('POST /consent', 302)];
+const tokens = [...atGoogle, seen('POST /token')];
+const identity = [...tokens, seen('GetId'), seen('GetCredentialsForIdentity')];
+
+const realisations = new Map<string, Realisation[] | { unreachable: string }>();
+const route = (...keys: StateKey[]) => keys.join(' → ');
+const head: StateKey[] = ['signInWithGoogle', 'redeemCode', 'getId', 'getCredentials'];
+
+realisations.set(route('signInWithGoogle', 'failed'), [
+	{
+		name: 'the user mistypes their Google password',
+		mistakes: [],
+		input: (i) => {
+			i.login.password = 'Google-Alice-24';
+		},
+		// Google shows its form again, saying what was wrong; the user does not retry.
+		exchanges: [seen('GET /o/oauth2/v2/auth'), seen('POST /signin', 400)],
+		failure: 'GoogleSignInError'
+	}
+]);
+realisations.set(route('signInWithGoogle', 'redeemCode', 'failed'), [
+	{
+		name: 'a back end still configured with an old client secret',
+		mistakes: [],
+		input: (i) => {
+			i.google.clientSecret = 'GOCSPX-an-old-secret';
+		},
+		exchanges: [...atGoogle, seen('POST /token', 401, 'invalid_client')],
+		failure: 'invalid_client'
+	}
+]);
+realisations.set(route('signInWithGoogle', 'redeemCode', 'askUserPool', 'failed'), [
+	{
+		name: 'Google’s token shown to the user pool',
+		mistakes: ['provider-token-to-user-pool'],
+		exchanges: [...tokens, seen('GET /oauth2/userInfo', 401)],
+		failure: 'invalid_token'
+	}
+]);
+realisations.set(route('signInWithGoogle', 'redeemCode', 'askUserPool', 'done'), {
+	unreachable:
+		'the user pool honours only tokens signed with its own keys: userInfo never accepts a token Google signed'
+});
+realisations.set(route('signInWithGoogle', 'redeemCode', 'getId', 'failed'), [
+	{
+		name: 'wrong Logins key',
+		mistakes: ['wrong-logins-key'],
+		exchanges: [...tokens, seen('GetId', 400, 'NotAuthorizedException')],
+		failure: 'NotAuthorizedException'
+	},
+	{
+		name: 'Google’s access token in Logins',
+		mistakes: ['google-access-token-in-logins'],
+		exchanges: [...tokens, seen('GetId', 400, 'NotAuthorizedException')],
+		failure: 'NotAuthorizedException'
+	}
+]);
+realisations.set(route(...head, 'failed'), [
+	{
+		name: 'an authenticated role whose trust policy names sts:AssumeRole (reference §11 row 19)',
+		mistakes: [],
+		scenario: (s) => {
+			authRole(s).assumeRolePolicyDocument.Statement[0]!.Action = 'sts:AssumeRole';
+		},
+		exchanges: [
+			...tokens,
+			seen('GetId'),
+			seen('GetCredentialsForIdentity', 400, 'InvalidIdentityPoolConfigurationException')
+		],
+		failure: 'InvalidIdentityPoolConfigurationException'
+	}
+]);
+realisations.set(route(...head, 'putObject', 'failed'), [
+	{
+		name: 'an authenticated role with no S3 permissions',
+		mistakes: [],
+		scenario: (s) => {
+			authRole(s).policies = {};
+		},
+		exchanges: [...identity, seen('PutObject', 403, 'AccessDenied')],
+		failure: 'AccessDenied'
+	}
+]);
+realisations.set(route(...head, 'putObject', 'getObject', 'failed'), [
+	{
+		name: 'an authenticated role that may write its prefix but not read it',
+		mistakes: [],
+		scenario: (s) => {
+			authRole(s).policies = {
+				write: {
+					Version: '2012-10-17',
+					Statement: [
+						{
+							Effect: 'Allow',
+							Action: 's3:PutObject',
+							Resource:
+								'arn:aws:s3:::flow-lab-notes/private/${cognito-identity.amazonaws.com:sub}/*'
+						}
+					]
+				}
+			};
+		},
+		exchanges: [...identity, seen('PutObject'), seen('GetObject', 403, 'AccessDenied')],
+		failure: 'AccessDenied'
+	}
+]);
+realisations.set(route(...head, 'putObject', 'getObject', 'done'), [
+	{
+		name: 'the default run',
+		mistakes: [],
+		exchanges: [...identity, seen('PutObject'), seen('GetObject')]
+	},
+	{
+		name: 'the other Google account',
+		mistakes: [],
+		choices: { account: 'dana' },
+		exchanges: [...identity, seen('PutObject'), seen('GetObject')]
+	}
+]);
+
+// --- The tests -------------------------------------------------------------------------------
+
+const pinnedAt = Date.UTC(2026, 10, 3, 9, 5, 7);
+
+function cloudFor(realisation: Pick<Realisation, 'scenario'>) {
+	const scenario = structuredClone(defaultScenario);
+	realisation.scenario?.(scenario);
+	return createCloud(scenario, {
+		clock: { fixed: pinnedAt },
+		identityPoolKeys: identityPoolTestKeys
+	});
+}
+
+/** Runs the machine to its end, returning the state keys it visited. */
+async function visit(input: GoogleFlowInput) {
+	const actor = createActor(googleFlowMachine, { input });
+	const visited: StateKey[] = [];
+	actor.subscribe((s) => {
+		if (visited.at(-1) !== s.value) visited.push(s.value as StateKey);
+	});
+	actor.start();
+	const output = await toPromise(actor);
+	return { visited, output };
+}
+
+const paths = enumeratePaths();
+
+describe('googleFlowMachine paths', () => {
+	it('every step state names its step in meta, in the order of the definition', () => {
+		const steps = Object.values(googleFlowMachine.states).flatMap((node) => {
+			const step = (node.meta as { step?: string } | undefined)?.step;
+			return step ? [step] : [];
+		});
+		expect(steps).toEqual(definition.steps.map((s) => s.id));
+	});
+
+	it('every enumerated path has a realisation or a stated reason, and no other is listed', () => {
+		expect(paths.map((p) => p.join(' → ')).sort()).toEqual([...realisations.keys()].sort());
+		expect(paths.length).toBe(9);
+	});
+
+	it('every transition of the machine lies on an enumerated path', () => {
+		const edges = new Set<string>();
+		const collect = (node: DirectedGraphNode) => {
+			for (const edge of node.edges) edges.add(`${edge.source.key} → ${edge.target.key}`);
+			node.children.forEach(collect);
+		};
+		collect(toDirectedGraph(googleFlowMachine));
+		const walked = new Set(paths.flatMap((p) => p.slice(1).map((key, i) => `${p[i]} → ${key}`)));
+		const prefix = 'identityPoolGoogleSignIn.';
+		expect([...edges].map((e) => e.replaceAll(prefix, '')).filter((e) => !walked.has(e))).toEqual(
+			[]
+		);
+	});
+
+	const runs = paths.flatMap((path) => {
+		const entry = realisations.get(path.join(' → '));
+		return Array.isArray(entry) ? entry.map((r) => ({ path, realisation: r })) : [];
+	});
+	const titled = runs.map((r) => [`${r.path.join(' → ')} (${r.realisation.name})`, r] as const);
+
+	it.each(titled)('%s is what a real run does', async (_, { path, realisation }) => {
+		const cloud = cloudFor(realisation);
+		const input = googleFlowInputFor(cloud, realisation.choices ?? {}, realisation.mistakes);
+		realisation.input?.(input);
+		const { visited, output } = await visit(input);
+		expect(visited).toEqual(path);
+		const actual = cloud.log.entries.map((e): Seen => {
+			const outcome = readOutcome(e.response);
+			return seen(e.label, e.response.status, outcome.ok ? null : outcome.code);
+		});
+		expect(actual).toEqual(realisation.exchanges);
+		expect(output.failure?.code ?? null).toBe(realisation.failure ?? null);
+	});
+});
