@@ -11,7 +11,7 @@ import { federationLifetimeMs } from '$lib/cloud/managed-login/managed-login-sta
 import { readOutcome } from '$lib/cloud/wire';
 import { testKeys } from '../../../../tests/support/test-keys';
 import { definition, type SocialSignInMistakeId } from './definition';
-import { SignInRefusal } from './social-sign-in-failure';
+import { SignInRefusal } from '../shared/oauth-refusal';
 import { socialSignInInputFor } from './social-sign-in-options';
 import type { SocialSignInInput } from './social-sign-in-types';
 import { socialSignInMachine } from './machine';

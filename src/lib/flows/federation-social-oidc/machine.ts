@@ -11,7 +11,7 @@ import { redeemCodeActor } from './actors/redeem-code';
 import { signInAtGoogleActor } from './actors/sign-in-at-google';
 import { userInfoActor } from './actors/user-info';
 import type { SocialSignInMistakeId, SocialSignInStepId } from './definition';
-import { toSocialSignInFailure } from './social-sign-in-failure';
+import { toFederationFailure } from '../shared/oauth-refusal';
 import type {
 	AuthorizeResult,
 	CognitoTokens,
@@ -90,7 +90,7 @@ export const socialSignInMachine = setup({
 		logsOut: mistake('logout-keeps-tokens'),
 		// Only PKCE's refusal is the lesson; any other error is a real failure.
 		refusedByPkce: (_, { error }: { error: unknown }) =>
-			toSocialSignInFailure(error).code === 'invalid_grant'
+			toFederationFailure(error).code === 'invalid_grant'
 	},
 	actions: {
 		storeServer: assign((_, server: oauth.AuthorizationServer) => ({ server })),
@@ -105,7 +105,7 @@ export const socialSignInMachine = setup({
 		})),
 		storeAttackerTokens: assign((_, attackerTokens: CognitoTokens) => ({ attackerTokens })),
 		recordRefusal: assign(({ context }, { error }: { error: unknown }) => ({
-			failure: toSocialSignInFailure(error),
+			failure: toFederationFailure(error),
 			refusedSteps: [...context.refusedSteps, 'attacker-redeems-code' as const]
 		})),
 		storeCallbackResult: assign((_, { url, params, code, tokens }: CallbackResult) => ({
@@ -120,7 +120,7 @@ export const socialSignInMachine = setup({
 			userInfoAfterLogout
 		})),
 		storeFailure: assign((_, { error }: { error: unknown }) => ({
-			failure: toSocialSignInFailure(error)
+			failure: toFederationFailure(error)
 		}))
 	}
 }).createMachine({

@@ -2,6 +2,7 @@ import type * as oauth from 'oauth4webapi';
 import type { CloudFetch } from '$lib/cloud';
 import type { NavigationResult } from '$lib/cloud/browser/navigate';
 import type { FlowBrowser } from '../shared/flow-browser';
+import type { FederationFailure } from '../shared/oauth-refusal';
 import type { GoogleLogin } from '../shared/google-sign-in';
 import type { SocialSignInMistakeId, SocialSignInStepId } from './definition';
 
@@ -60,13 +61,7 @@ export interface CognitoTokens {
 }
 
 /** A refusal, in its own protocol's terms: who refused, the OAuth error or the app's own check. */
-export interface SocialSignInFailure {
-	/** `app` for a check of the app's own (state, nonce), which no service sent. */
-	service: 'managed-login' | 'external-idp' | 'user-pool' | 'app';
-	code: string;
-	message: string;
-	status: number;
-}
+export type SocialSignInFailure = FederationFailure;
 
 /** What `/oauth2/authorize` led to: the browser on Google's sign-in page. */
 export interface AuthorizeResult {

@@ -1,6 +1,6 @@
 import { fromPromise } from 'xstate';
 import { readOutcome } from '$lib/cloud/wire';
-import { SignInRefusal } from '../social-sign-in-failure';
+import { SignInRefusal } from '../../shared/oauth-refusal';
 import type { CognitoTokens, SocialSignInInput } from '../social-sign-in-types';
 
 export interface AttackerRedeemsCodeInput extends SocialSignInInput {

@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { fromPromise } from 'xstate';
-import { appClient, pageRefusal } from '../app-oauth';
-import { oauthRefusal } from '../social-sign-in-failure';
+import { appClient, pageRefusal } from '../../shared/oauth-app';
+import { oauthRefusal } from '../../shared/oauth-refusal';
 import type {
 	AuthorizationRequest,
 	AuthorizeResult,

@@ -1,8 +1,8 @@
 import { decodeJwt } from 'jose';
 import * as oauth from 'oauth4webapi';
 import { fromPromise } from 'xstate';
-import { appClient } from '../app-oauth';
-import { oauthRefusal, SignInRefusal } from '../social-sign-in-failure';
+import { appClient } from '../../shared/oauth-app';
+import { oauthRefusal, SignInRefusal } from '../../shared/oauth-refusal';
 import type {
 	AuthorizationRequest,
 	CognitoTokens,

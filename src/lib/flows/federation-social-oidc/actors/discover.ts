@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { fromPromise } from 'xstate';
-import { appRequestOptions } from '../app-oauth';
-import { oauthRefusal } from '../social-sign-in-failure';
+import { appRequestOptions } from '../../shared/oauth-app';
+import { oauthRefusal } from '../../shared/oauth-refusal';
 import type { SocialSignInInput } from '../social-sign-in-types';
 
 /**

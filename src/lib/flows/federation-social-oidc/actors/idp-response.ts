@@ -1,5 +1,5 @@
 import { fromPromise } from 'xstate';
-import { pageRefusal } from '../app-oauth';
+import { pageRefusal } from '../../shared/oauth-app';
 import type { SocialSignInInput } from '../social-sign-in-types';
 
 export interface IdpResponseInput extends SocialSignInInput {

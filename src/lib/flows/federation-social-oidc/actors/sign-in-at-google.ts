@@ -1,7 +1,7 @@
 import type { NavigationResult } from '$lib/cloud/browser/navigate';
 import { fromPromise } from 'xstate';
 import { GoogleSignInError, signInAtGoogle } from '../../shared/google-sign-in';
-import { SignInRefusal } from '../social-sign-in-failure';
+import { SignInRefusal } from '../../shared/oauth-refusal';
 import type { SocialSignInInput } from '../social-sign-in-types';
 
 export interface SignInAtGoogleInput extends SocialSignInInput {

@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { fromPromise } from 'xstate';
-import { appClient, appRequestOptions } from '../app-oauth';
-import { oauthRefusal } from '../social-sign-in-failure';
+import { appClient, appRequestOptions } from '../../shared/oauth-app';
+import { oauthRefusal } from '../../shared/oauth-refusal';
 import type { CognitoTokens, SocialSignInInput } from '../social-sign-in-types';
 
 export interface UserInfoInput extends SocialSignInInput {
