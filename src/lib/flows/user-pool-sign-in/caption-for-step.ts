@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import type { Exchange } from '$lib/cloud';
-import type { UserPoolSignInStepId } from './definition';
+import type { UserPoolSignInMistakeId, UserPoolSignInStepId } from './definition';
 import type { SignInFailure } from '../shared/sign-in-error';
 import type { UserPoolSignInContext } from './sign-in-types';
 import { clockTime } from '../shared/clock-time';
@@ -25,7 +25,14 @@ export interface StepFacts {
 export function captionForStep(facts: StepFacts): string {
 	const { failure } = facts.context;
 	const [did, answer] = captionParts(facts);
-	return `${did} ${failure ? refusal(failure) : answer}`;
+	if (!failure) return `${did} ${answer}`;
+	// userInfo is on managed login, the pool's domain: it answers from there, with an HTTP status
+	// and a WWW-Authenticate challenge instead of an AWS error body.
+	const atUserInfo = facts.step === 'get-user' && made(facts.context, 'api-token-at-userinfo');
+	const refused = atUserInfo
+		? `Managed login answers ${failure.status} and refuses: ${failure.__type}: ${failure.message}`
+		: refusal(failure);
+	return `${did} ${refused}`;
 }
 
 /** What the app did, and what came of it when nothing failed. */
@@ -81,8 +88,20 @@ function captionParts(facts: StepFacts): [string, string] {
 			];
 		}
 		case 'get-user': {
-			const token = context.input.mistakes.includes('id-token-to-getuser') ? 'ID' : 'access';
+			const idToken = made(context, 'id-token-to-getuser');
+			const token = idToken ? 'ID' : 'access';
 			const names = Object.keys(context.user?.attributes ?? {});
+			if (made(context, 'api-token-at-userinfo')) {
+				const url = exchanges[0] ? new URL(exchanges[0].request.url) : undefined;
+				const scope = scopeOf(idToken ? context.tokens?.idToken : context.tokens?.accessToken);
+				const scopes = scope
+					? `its scope is ${scope}${scope.split(' ').includes('openid') ? '' : ', without openid'}`
+					: 'it has no scope';
+				return [
+					`Instead of GetUser, the app calls managed login's GET ${url?.pathname} on ${url?.host} with the ${token} token as Authorization: Bearer; ${scopes}.`,
+					`Managed login returns ${names.length} claims (${names.join(', ')}) for ${context.user?.username}.`
+				];
+			}
 			return [
 				`The app calls GetUser with the ${token} token.`,
 				`The pool returns ${context.user?.username}'s ${names.length} attributes (${names.join(', ')}).`
@@ -154,6 +173,19 @@ function requestBody(exchange: Exchange | undefined): unknown {
 
 function fields(value: unknown): Record<string, string | undefined> {
 	return typeof value === 'object' && value !== null ? (value as Record<string, string>) : {};
+}
+
+const made = (context: UserPoolSignInContext, mistake: UserPoolSignInMistakeId) =>
+	context.input.mistakes.includes(mistake);
+
+/** The token's `scope` claim, decoded without verification (for a caption only). */
+function scopeOf(token: string | undefined): string | undefined {
+	try {
+		const scope = token ? decodeJwt(token).scope : undefined;
+		return typeof scope === 'string' ? scope : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /** The token's `exp`, decoded without verification (for a caption only). */

@@ -12,10 +12,11 @@ describe('user-pool-sign-in definition', () => {
 		]);
 	});
 
-	it('draws the attacker only in runs that bring it in', () => {
+	it('draws managed login and the attacker only in runs that bring them in', () => {
 		expect(definition.actors.map((a) => [a.id, a.optional ?? false])).toEqual([
 			['app', false],
 			['user-pool', false],
+			['managed-login', true],
 			['attacker', true]
 		]);
 	});

@@ -54,6 +54,13 @@ const mistakes = [
 		summary: 'The app sends the ID token where the access token belongs.'
 	},
 	{
+		id: 'api-token-at-userinfo',
+		title: 'API access token at userInfo',
+		step: 'get-user',
+		summary:
+			"The app asks managed login's OIDC userInfo endpoint for the profile with the access token from InitiateAuth, instead of calling GetUser."
+	},
+	{
 		id: 'expired-access-token',
 		title: 'Expired access token',
 		step: 'access-token-expires',
@@ -87,6 +94,8 @@ export const definition = {
 	actors: [
 		actor('app'),
 		actor('user-pool'),
+		// Only the api-token-at-userinfo mistake asks managed login, the pool's domain.
+		actor('managed-login', { optional: true }),
 		// Only the tokens-in-local-storage mistake brings the attacker in.
 		actor('attacker', { optional: true })
 	],

@@ -12,6 +12,8 @@ describe('the user pool sign-in lesson', async () => {
 			'late-password-verifier': 'Invalid session for the user, session is expired.',
 			'wrong-mfa-code': 'CodeMismatchException',
 			'id-token-to-getuser': 'NotAuthorizedException',
+			'api-token-at-userinfo':
+				'invalid_token: Access token is expired, disabled, or deleted, or the user has globally signed out.',
 			'expired-access-token': 'Access Token has expired',
 			'refresh-after-sign-out': 'Refresh Token has been revoked',
 			'missing-secret-hash': 'is configured with secret but SECRET_HASH was not received'

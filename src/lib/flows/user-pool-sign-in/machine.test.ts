@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
 	createCloud,
 	defaultScenario,
+	type Exchange,
 	generateUserPoolKeys,
 	type Scenario,
 	type UserPoolKeys
@@ -97,6 +98,7 @@ const stubInput = (mistakes: UserPoolSignInMistakeId[]): UserPoolSignInInput => 
 	clock: { now: () => 0, advance: () => {}, offset: 0 },
 	region: 'us-east-1',
 	userPoolId: 'us-east-1_Graph',
+	userInfoUrl: 'https://graph.auth.us-east-1.amazoncognito.com/oauth2/userInfo',
 	client: { id: 'client', secret: null },
 	user: { username: 'u', password: 'p' },
 	mistakes
@@ -192,7 +194,12 @@ for (const { user, via } of signIns) {
 			'the pool signs ID tokens with the keys it publishes at the moment it issues them; the failing checks are covered by verify-id-token.test.ts'
 	});
 	realisations.set(route(...head, 'getUser', 'failed'), [
-		{ user, mistakes: ['id-token-to-getuser'], error: notAuthorized('GetUser') }
+		{ user, mistakes: ['id-token-to-getuser'], error: notAuthorized('GetUser') },
+		{
+			user,
+			mistakes: ['api-token-at-userinfo'],
+			error: { label: 'GET /oauth2/userInfo', status: 401, __type: 'invalid_token' }
+		}
 	]);
 	realisations.set(route(...head, 'getUser', 'accessTokenExpires', 'failed'), [
 		{ user, mistakes: ['expired-access-token'], error: notAuthorized('GetUser') }
@@ -269,6 +276,17 @@ const seen = (label: string, status = 200, type: string | null = null): Seen => 
 	status,
 	type
 });
+
+/**
+ * The error a refused exchange names: an AWS error's `__type`, or the `error` of the
+ * `WWW-Authenticate` challenge an OAuth resource server (userInfo) answers with instead of a body.
+ */
+function errorName(exchange: Exchange): string | null {
+	const challenge = exchange.response.headers.find(
+		([n]) => n.toLowerCase() === 'www-authenticate'
+	)?.[1];
+	return exchange.outcome.code ?? /(?:^|[\s,])error="([^"]*)"/.exec(challenge ?? '')?.[1] ?? null;
+}
 
 // --- The tests -------------------------------------------------------------------------------
 
@@ -370,8 +388,7 @@ describe('userPoolSignInMachine paths', () => {
 		const actual = cloud.log.entries.map((e): Seen => ({
 			label: e.label,
 			status: e.response.status,
-			type:
-				e.response.status < 300 ? null : (JSON.parse(e.response.body) as { __type: string }).__type
+			type: e.response.status < 300 ? null : errorName(e)
 		}));
 		expect(actual).toEqual(expected);
 		expect(output.failure?.__type ?? null).toBe(realisation.error?.__type ?? null);

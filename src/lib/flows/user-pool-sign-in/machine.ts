@@ -77,7 +77,8 @@ const refreshTokensInput = ({
  * resolve by themselves: the earliest step that goes wrong ends the run and later mistakes never
  * happen (`missing-secret-hash` beats everything; `id-token-to-getuser` hides
  * `expired-access-token`). Mistakes of the same step apply together and the pool's answer shows
- * which check it makes first. Choosing the user for `unconfirmed-user` and `wrong-mfa-code` and the
+ * which check it makes first (`id-token-to-getuser` with `api-token-at-userinfo` sends the ID token
+ * to userInfo). Choosing the user for `unconfirmed-user` and `wrong-mfa-code` and the
  * client for `missing-secret-hash` is the runner's job (see `run.ts`). One mistake adds steps
  * instead of failing one: with `tokens-in-local-storage` the tokens are cached where a script can
  * read them, and after GetUser a script steals them and the attacker uses the access token.
@@ -296,7 +297,10 @@ export const userPoolSignInMachine = setup({
 					region: input.region,
 					token: input.mistakes.includes('id-token-to-getuser')
 						? tokens!.idToken
-						: tokens!.accessToken
+						: tokens!.accessToken,
+					...(input.mistakes.includes('api-token-at-userinfo') && {
+						userInfoUrl: input.userInfoUrl
+					})
 				}),
 				onDone: [
 					{

@@ -180,6 +180,11 @@ describe('runUserPoolSignIn', () => {
 			error: 'CodeMismatchException: Invalid code or auth state for the user.'
 		},
 		'id-token-to-getuser': { user: 'alice', error: 'NotAuthorizedException: Invalid Access Token' },
+		'api-token-at-userinfo': {
+			user: 'alice',
+			error:
+				'invalid_token: Access token is expired, disabled, or deleted, or the user has globally signed out.'
+		},
 		'expired-access-token': {
 			user: 'alice',
 			error: 'NotAuthorizedException: Access Token has expired'
@@ -199,7 +204,9 @@ describe('runUserPoolSignIn', () => {
 		expect(refused.map((m) => m.id).sort()).toEqual(Object.keys(expected).sort());
 	});
 
-	it.each(refused.map((m) => [m.id, m] as const))(
+	// userInfo answers in WWW-Authenticate, not in an AWS error body: its own test follows.
+	const inAwsJson = refused.filter((m) => m.id !== 'api-token-at-userinfo');
+	it.each(inAwsJson.map((m) => [m.id, m] as const))(
 		'%s fails at its step with the error the pool answers',
 		async (id, mistake) => {
 			const run = await runUserPoolSignIn({ cloud: cloud(), mistakes: [id] });
@@ -215,6 +222,52 @@ describe('runUserPoolSignIn', () => {
 			expect(last.caption.endsWith(`The pool refuses: ${expected[id].error}`)).toBe(true);
 		}
 	);
+
+	it("asks managed login's userInfo with the API access token and is refused 401 in WWW-Authenticate", async () => {
+		const run = await runUserPoolSignIn({ cloud: cloud(), mistakes: ['api-token-at-userinfo'] });
+		expect(run).toMatchObject({ status: 'failed', ...expected['api-token-at-userinfo'] });
+		expect(summary(run)).toEqual([
+			['initiate-auth', 'ok', ['InitiateAuth']],
+			['password-verifier', 'ok', ['RespondToAuthChallenge']],
+			['verify-id-token', 'ok', ['GET /us-east-1_FlowLab01/.well-known/jwks.json']],
+			['get-user', 'error', ['GET /oauth2/userInfo']]
+		]);
+		const issued = JSON.parse(run.steps[1]!.exchanges[0]!.response.body) as {
+			AuthenticationResult: { AccessToken: string };
+		};
+		const asked = run.steps.at(-1)!.exchanges[0]!;
+		expect([asked.from, asked.to, asked.request.method, asked.request.url]).toEqual([
+			'app',
+			'managed-login',
+			'GET',
+			'https://flow-lab.auth.us-east-1.amazoncognito.com/oauth2/userInfo'
+		]);
+		expect(asked.request.headers).toContainEqual([
+			'authorization',
+			`Bearer ${issued.AuthenticationResult.AccessToken}`
+		]);
+		expect(asked.response.status).toBe(401);
+		expect(asked.response.body).toBe('');
+		expect(asked.response.headers).toContainEqual([
+			'www-authenticate',
+			'error="invalid_token", error_description="Access token is expired, disabled, or deleted, or the user has globally signed out."'
+		]);
+		expect(run.steps.at(-1)!.caption).toBe(
+			"Instead of GetUser, the app calls managed login's GET /oauth2/userInfo on flow-lab.auth.us-east-1.amazoncognito.com with the access token as Authorization: Bearer; its scope is aws.cognito.signin.user.admin, without openid. " +
+				'Managed login answers 401 and refuses: invalid_token: Access token is expired, disabled, or deleted, or the user has globally signed out.'
+		);
+	});
+
+	it('sends the ID token to userInfo when the app makes both get-user mistakes, and is refused alike', async () => {
+		const run = await runUserPoolSignIn({
+			cloud: cloud(),
+			mistakes: ['id-token-to-getuser', 'api-token-at-userinfo']
+		});
+		expect(run.error).toBe(expected['api-token-at-userinfo'].error);
+		expect(run.steps.at(-1)!.caption).toMatch(
+			/^Instead of GetUser, the app calls managed login's GET \/oauth2\/userInfo on \S+ with the ID token as Authorization: Bearer; it has no scope\. /
+		);
+	});
 
 	it('answers PASSWORD_VERIFIER 30 s late, stamped from the same clock, and says so', async () => {
 		const run = await runUserPoolSignIn({ cloud: cloud(), mistakes: ['late-password-verifier'] });

@@ -33,6 +33,7 @@ export function signInInputFor(
 		clock: cloud.clock,
 		region: scenario.region,
 		userPoolId: scenario.userPool.id,
+		userInfoUrl: `https://${scenario.userPool.domainPrefix}.auth.${scenario.region}.amazoncognito.com/oauth2/userInfo`,
 		client: { id: client.id, secret: client.secret },
 		user: {
 			username: user.username,

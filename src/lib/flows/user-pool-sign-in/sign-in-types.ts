@@ -19,6 +19,11 @@ export interface UserPoolSignInInput {
 	clock: Clock;
 	region: string;
 	userPoolId: string;
+	/**
+	 * `https://<prefix>.auth.<region>.amazoncognito.com/oauth2/userInfo`: managed login's OIDC
+	 * endpoint, which the app asks only by mistake (`api-token-at-userinfo`).
+	 */
+	userInfoUrl: string;
 	client: { id: string; secret: string | null };
 	user: {
 		username: string;

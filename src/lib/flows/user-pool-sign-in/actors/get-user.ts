@@ -1,6 +1,7 @@
 import { fromPromise } from 'xstate';
 import type { CloudFetch } from '$lib/cloud';
 import { callUserPool } from '../../shared/call-user-pool';
+import { getUserInfo } from './get-user-info';
 import type { UserAttributes } from '../sign-in-types';
 
 export interface GetUserInput {
@@ -8,6 +9,11 @@ export interface GetUserInput {
 	region: string;
 	/** The access token — or, with mistake `id-token-to-getuser`, the ID token. */
 	token: string;
+	/**
+	 * With mistake `api-token-at-userinfo`: managed login's `/oauth2/userInfo`, which the app asks
+	 * instead of calling GetUser.
+	 */
+	userInfoUrl?: string;
 }
 
 interface GetUserResponse {
@@ -30,6 +36,9 @@ export async function getUser(input: GetUserInput): Promise<UserAttributes> {
 	};
 }
 
+/** The get-user step: GetUser, or userInfo when the app asks there by mistake. */
 export const getUserActor = fromPromise<UserAttributes, GetUserInput>(({ input }) =>
-	getUser(input)
+	input.userInfoUrl === undefined
+		? getUser(input)
+		: getUserInfo({ fetch: input.fetch, userInfoUrl: input.userInfoUrl, token: input.token })
 );
