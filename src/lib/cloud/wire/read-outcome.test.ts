@@ -89,6 +89,26 @@ describe('readOutcome', () => {
 		expect(readOutcome({ status: 302, headers: [['location', fine]], body: '' }).ok).toBe(true);
 	});
 
+	it('reads the error of a WWW-Authenticate challenge, with or without the Bearer scheme', () => {
+		const description =
+			'Access token is expired, disabled, or deleted, or the user has globally signed out.';
+		for (const value of [
+			`error="invalid_token", error_description="${description}"`,
+			`Bearer realm="x", error="invalid_token", error_description="${description}"`
+		])
+			expect(
+				readOutcome({ status: 401, headers: [['WWW-Authenticate', value]], body: '' })
+			).toEqual({
+				ok: false,
+				status: 401,
+				code: 'invalid_token',
+				message: description
+			});
+		expect(
+			readOutcome({ status: 401, headers: [['www-authenticate', 'Bearer realm="x"']], body: '' })
+		).toEqual({ ok: false, status: 401, code: null, message: null });
+	});
+
 	it("reads an HTML error page's problem: its code when it starts with one, else a message", () => {
 		const page = (problem: string) => ({
 			status: 400,

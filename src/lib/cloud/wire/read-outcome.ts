@@ -27,7 +27,8 @@ export interface OutcomeSource {
  * the `x-amzn-errortype` header, and `message`/`Message`); AWS Query and S3 XML
  * (`<ErrorResponse><Error><Code>`, `<Error><Code>`, with `<Message>`); OAuth (`error` and
  * `error_description` in a JSON body, or in the query or fragment of a redirect's `Location`, RFC
- * 6749 §4.1.2.1); API Gateway's `{"message": ...}`; an HTML error page's `<p class="error">` (managed
+ * 6749 §4.1.2.1), or in a `WWW-Authenticate` challenge (RFC 6750 §3); API Gateway's
+ * `{"message": ...}`; an HTML error page's `<p class="error">` (managed
  * login's and the identity providers' pages, read as `code: message` when it starts with a code). A success names the user pool challenge it
  * asks for next (`ChallengeName`). Never throws, whatever the bytes.
  *
@@ -55,12 +56,26 @@ export function readOutcome(response: OutcomeSource): Outcome {
 	const oauth = string(json?.error);
 	if (oauth !== undefined)
 		return { ok: false, status, code: oauth, message: string(json?.error_description) ?? null };
+	const challenge = bearerChallenge(headerValue(response.headers, 'www-authenticate'));
+	if (challenge) return { ok: false, status, ...challenge };
 	if (json) return { ok: false, status, code: null, message };
 	const page = htmlError(text);
 	if (page) return { ok: false, status, ...page };
 	const xml = xmlError(text);
 	if (xml) return { ok: false, status, ...xml };
 	return { ok: false, status, code: null, message: null };
+}
+
+/**
+ * The `error` and `error_description` of a `WWW-Authenticate` challenge (RFC 6750 §3), with or
+ * without the `Bearer` scheme in front, as `/oauth2/userInfo` refuses a token.
+ */
+function bearerChallenge(value: string | undefined): Pick<Outcome, 'code' | 'message'> | null {
+	if (!value) return null;
+	const param = (name: string) =>
+		new RegExp(`(?:^|[\\s,])${name}="([^"]{0,2000})"`).exec(value.slice(0, 4000))?.[1];
+	const error = param('error');
+	return error ? { code: error, message: param('error_description') ?? null } : null;
 }
 
 /**

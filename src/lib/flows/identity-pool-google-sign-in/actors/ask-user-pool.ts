@@ -1,5 +1,6 @@
 import { fromPromise } from 'xstate';
 import type { CloudFetch } from '$lib/cloud';
+import { readOutcome } from '$lib/cloud/wire';
 import { OAuthRefusal } from '../google-flow-failure';
 
 export interface AskUserPoolInput {
@@ -13,24 +14,24 @@ export interface AskUserPoolInput {
 /**
  * Mistake `provider-token-to-user-pool`: the app asks the user pool's userInfo endpoint who
  * signed in, presenting Google's ID token as a bearer token. userInfo takes only access tokens
- * the user pool issued (cognito.md §5.4) and answers 401 with the reason in `WWW-Authenticate`,
- * which rejects as an `OAuthRefusal` from managed login. Resolves with the claims it answered.
+ * the user pool issued (cognito.md §5.4) and answers 401 with the reason in `WWW-Authenticate`
+ * (read by `readOutcome`), which rejects as an `OAuthRefusal` from managed login. Resolves with the claims it answered.
  */
 export async function askUserPool(input: AskUserPoolInput): Promise<Record<string, unknown>> {
 	const response = await input.fetch(input.userInfoUrl, {
 		headers: { authorization: `Bearer ${input.token}` }
 	});
+	const body = await response.text();
 	if (!response.ok) {
-		const challenge = response.headers.get('www-authenticate') ?? '';
-		const param = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(challenge)?.[1];
+		const outcome = readOutcome({ status: response.status, headers: [...response.headers], body });
 		throw new OAuthRefusal({
 			service: 'managed-login',
-			code: param('error') ?? String(response.status),
-			message: param('error_description') ?? '',
+			code: outcome.code ?? String(response.status),
+			message: outcome.message ?? '',
 			status: response.status
 		});
 	}
-	return (await response.json()) as Record<string, unknown>;
+	return JSON.parse(body) as Record<string, unknown>;
 }
 
 export const askUserPoolActor = fromPromise<Record<string, unknown>, AskUserPoolInput>(
