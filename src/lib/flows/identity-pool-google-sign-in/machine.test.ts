@@ -152,7 +152,7 @@ realisations.set(route('signInWithGoogle', 'redeemCode', 'askUserPool', 'failed'
 	{
 		name: 'Google’s token shown to the user pool',
 		mistakes: ['provider-token-to-user-pool'],
-		exchanges: [...tokens, seen('GET /oauth2/userInfo', 401)],
+		exchanges: [...tokens, seen('GET /oauth2/userInfo', 401, 'invalid_token')],
 		failure: 'invalid_token'
 	}
 ]);

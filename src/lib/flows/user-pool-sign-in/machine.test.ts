@@ -277,15 +277,9 @@ const seen = (label: string, status = 200, type: string | null = null): Seen => 
 	type
 });
 
-/**
- * The error a refused exchange names: an AWS error's `__type`, or the `error` of the
- * `WWW-Authenticate` challenge an OAuth resource server (userInfo) answers with instead of a body.
- */
+/** The error a refused exchange names, as the one outcome reader read it. */
 function errorName(exchange: Exchange): string | null {
-	const challenge = exchange.response.headers.find(
-		([n]) => n.toLowerCase() === 'www-authenticate'
-	)?.[1];
-	return exchange.outcome.code ?? /(?:^|[\s,])error="([^"]*)"/.exec(challenge ?? '')?.[1] ?? null;
+	return exchange.outcome.code;
 }
 
 // --- The tests -------------------------------------------------------------------------------
