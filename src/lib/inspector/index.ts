@@ -27,3 +27,11 @@ export { describeClaimTime, formatDuration, relativeTime } from './relative-time
 export { formatUtc } from './format-utc';
 export { prettyBody, reindentJson, type BodyKind, type PrettyBody } from './pretty-body';
 export { jsonStrings, tryParseJson, type JsonString } from './walk-json';
+export { findSamlResponse, type FoundSamlResponse } from './find-saml-response';
+// The SAML card's checks load with the card, only when a message holds a SAML response.
+export type {
+	SamlCheckId,
+	SamlCheckStep,
+	SamlFacts,
+	SamlInspection
+} from './inspect-saml-response';
