@@ -18,14 +18,14 @@ export default defineConfig({
 						{
 							// What every run needs: the machine runtime, JOSE, the network and the user pool.
 							name: 'run-core',
-							test: /node_modules[\\/](xstate|jose)[\\/]|src[\\/]lib[\\/](crypto|inspector|flows[\\/](shared[\\/](?!flow-browser|google-sign-in)|run-machine|registry|actors|demo-users|index)|cloud[\\/](?!identity-pool|sts|iam|s3|ssm|back-end|sigv4|managed-login|social-provider|oauth|browser|saml[\\/]|saml-idp[\\/])[^\\/]+)/
+							test: /node_modules[\\/](xstate|jose)[\\/]|src[\\/]lib[\\/](crypto|inspector|flows[\\/](shared[\\/](?!flow-browser|google-sign-in|oauth-|saml-idp-sign-in)|run-machine|registry|actors|demo-users|index)|cloud[\\/](?!identity-pool|sts|iam|s3|ssm|back-end|sigv4|managed-login|social-provider|oauth|browser|saml[\\/]|saml-idp[\\/])[^\\/]+)/
 						},
 						{
 							// Managed login, the social provider, the SAML IdP (and the SAML both sides speak),
 							// the browser that visits them and the app's OIDC client: only the federation flows
 							// load it.
 							name: 'federation',
-							test: /node_modules[\\/]oauth4webapi[\\/]|src[\\/]lib[\\/](cloud[\\/](managed-login|social-provider|saml|saml-idp|oauth|browser)[\\/]|flows[\\/]shared[\\/](flow-browser|google-sign-in))/
+							test: /node_modules[\\/]oauth4webapi[\\/]|src[\\/]lib[\\/](cloud[\\/](managed-login|social-provider|saml|saml-idp|oauth|browser)[\\/]|flows[\\/]shared[\\/](flow-browser|google-sign-in|oauth-|saml-idp-sign-in))/
 						},
 						{
 							// The AWS side of the identity-pool flows, XML and SigV4 included.
