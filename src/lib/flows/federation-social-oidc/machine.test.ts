@@ -1,14 +1,16 @@
-import { getSimplePaths, toDirectedGraph, type DirectedGraphNode } from '@xstate/graph';
-import {
-	__unsafe_getAllOwnEventDescriptors,
-	createActor,
-	toPromise,
-	type AnyEventObject
-} from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { createCloud, defaultScenario, type Scenario } from '$lib/cloud';
 import { federationLifetimeMs } from '$lib/cloud/managed-login/managed-login-state';
 import { readOutcome } from '$lib/cloud/wire';
+import {
+	actorOutcomes,
+	enumeratePaths,
+	seen,
+	stepsInMeta,
+	untravelledEdges,
+	visit,
+	type SeenExchange as Seen
+} from '../../../../tests/support/machine-paths';
 import { testKeys } from '../../../../tests/support/test-keys';
 import { definition, type SocialSignInMistakeId } from './definition';
 import { SignInRefusal } from '../shared/oauth-refusal';
@@ -70,69 +72,15 @@ const invalidGrant = new SignInRefusal({
 	status: 400
 });
 
-function actorOutcomes(snapshot: Parameters<typeof __unsafe_getAllOwnEventDescriptors>[0]) {
-	return __unsafe_getAllOwnEventDescriptors(snapshot).flatMap((type): AnyEventObject[] => {
-		const [, kind, actorId] = /^xstate\.(done|error)\.actor\.(.+)$/.exec(type) ?? [];
-		if (!kind || !actorId)
-			throw new Error(`The machine handles an event the test cannot send: ${type}`);
-		if (kind === 'error')
-			return [
-				{ type, actorId, error: new Error('refused') },
-				{ type, actorId, error: invalidGrant }
-			];
-		const src = actorId.replace(/^0\./, '');
-		const options = outputs[src] ?? outputs[invokedSource(snapshot, actorId)];
-		if (!options) throw new Error(`No representative outputs for the invoked actor ${actorId}`);
-		return options.map((output) => ({ type, actorId, output }));
-	});
-}
-
-/** The `src` of the actor a snapshot's state invokes under `actorId`. */
-function invokedSource(
-	snapshot: Parameters<typeof __unsafe_getAllOwnEventDescriptors>[0],
-	actorId: string
-): string {
-	const node = snapshot._nodes.find((n) => n.invoke.some((i) => i.id === actorId));
-	const src = node?.invoke.find((i) => i.id === actorId)?.src;
-	return typeof src === 'string' ? src : '';
-}
-
 const stubInput = (mistakes: SocialSignInMistakeId[]): SocialSignInInput => ({
 	...socialSignInInputFor(createCloud(undefined, { userPoolKeys: testKeys }), {}, mistakes),
 	fetch: () => Promise.reject(new Error('the graph never runs actors'))
 });
 
-/** Every simple path to a final state, explored once with no mistake and once per mistake. */
-function enumeratePaths(): StateKey[][] {
-	const inputs: SocialSignInMistakeId[][] = [[], ...definition.mistakes.map((m) => [m.id])];
-	const seen = new Map<string, StateKey[]>();
-	for (const mistakes of inputs) {
-		const paths = getSimplePaths(socialSignInMachine, {
-			input: stubInput(mistakes),
-			events: actorOutcomes,
-			serializeState: (snapshot) => JSON.stringify(snapshot.value)
-		});
-		for (const path of paths) {
-			if (path.state.status !== 'done') continue;
-			const keys = path.steps.map((step) => step.state.value as StateKey);
-			seen.set(keys.join(' → '), keys);
-		}
-	}
-	return [...seen.values()];
-}
+const events = actorOutcomes(outputs, [new Error('refused'), invalidGrant]);
+const inputs = [[], ...definition.mistakes.map((m) => [m.id])].map(stubInput);
 
 // --- What realises each path -------------------------------------------------------------------
-
-interface Seen {
-	label: string;
-	status: number;
-	code: string | null;
-}
-const seen = (label: string, status = 200, code: string | null = null): Seen => ({
-	label,
-	status,
-	code
-});
 
 interface Realisation {
 	name: string;
@@ -380,27 +328,11 @@ function cloudFor(realisation: Pick<Realisation, 'scenario'>) {
 	return createCloud(scenario, { userPoolKeys: testKeys });
 }
 
-/** Runs the machine to its end, returning the state keys it visited. */
-async function visit(input: SocialSignInInput) {
-	const actor = createActor(socialSignInMachine, { input });
-	const visited: StateKey[] = [];
-	actor.subscribe((s) => {
-		if (visited.at(-1) !== s.value) visited.push(s.value as StateKey);
-	});
-	actor.start();
-	const output = await toPromise(actor);
-	return { visited, output };
-}
-
-const paths = enumeratePaths();
+const paths = enumeratePaths(socialSignInMachine, inputs, events) as StateKey[][];
 
 describe('socialSignInMachine paths', () => {
 	it('every step state names its step in meta, in the order of the definition', () => {
-		const steps = Object.values(socialSignInMachine.states).flatMap((node) => {
-			const step = (node.meta as { step?: string } | undefined)?.step;
-			return step ? [step] : [];
-		});
-		expect(steps).toEqual(definition.steps.map((s) => s.id));
+		expect(stepsInMeta(socialSignInMachine)).toEqual(definition.steps.map((s) => s.id));
 	});
 
 	it('every enumerated path has a realisation or a stated reason, and no other is listed', () => {
@@ -408,19 +340,7 @@ describe('socialSignInMachine paths', () => {
 	});
 
 	it('every transition of the machine lies on an enumerated path', () => {
-		const edges = new Set<string>();
-		const collect = (node: DirectedGraphNode) => {
-			for (const edge of node.edges) edges.add(`${edge.source.key} → ${edge.target.key}`);
-			node.children.forEach(collect);
-		};
-		collect(toDirectedGraph(socialSignInMachine));
-		// `afterIdpResponse` is passed through without a snapshot: its edges count as idpResponse's.
-		const through = (edge: string) =>
-			edge.replace(/idpResponse → afterIdpResponse|afterIdpResponse/, 'idpResponse');
-		const walked = new Set(paths.flatMap((p) => p.slice(1).map((key, i) => `${p[i]} → ${key}`)));
-		expect([...edges].map(through).filter((e) => e !== 'idpResponse' && !walked.has(e))).toEqual(
-			[]
-		);
+		expect(untravelledEdges(socialSignInMachine, paths)).toEqual([]);
 	});
 
 	const runs = paths.flatMap((path) => {
@@ -433,7 +353,7 @@ describe('socialSignInMachine paths', () => {
 		const cloud = cloudFor(realisation);
 		const input = socialSignInInputFor(cloud, {}, realisation.mistakes);
 		realisation.input?.(input, cloud);
-		const { visited, output } = await visit(input);
+		const { visited, output } = await visit(socialSignInMachine, input);
 		expect(visited).toEqual(path);
 		const actual = cloud.log.entries.map((e): Seen => {
 			const outcome = readOutcome(e.response);

@@ -1,14 +1,16 @@
-import { getSimplePaths, toDirectedGraph, type DirectedGraphNode } from '@xstate/graph';
-import {
-	__unsafe_getAllOwnEventDescriptors,
-	createActor,
-	toPromise,
-	type AnyEventObject
-} from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { createCloud, defaultScenario, type Scenario } from '$lib/cloud';
 import { readOutcome } from '$lib/cloud/wire';
 import { identityPoolTestKeys } from '../../../../tests/support/identity-pool-test-keys';
+import {
+	actorOutcomes,
+	enumeratePaths,
+	seen,
+	stepsInMeta,
+	untravelledEdges,
+	visit,
+	type SeenExchange as Seen
+} from '../../../../tests/support/machine-paths';
 import { definition, type GoogleFlowMistakeId } from './definition';
 import { googleFlowInputFor } from './google-flow-options';
 import type { GoogleFlowInput } from './google-flow-types';
@@ -53,54 +55,15 @@ const outputs: Record<string, unknown[]> = {
 	getObject: [{ operation: 'GetObject', key: 'k', status: 200, body: 'note' }]
 };
 
-function actorOutcomes(snapshot: Parameters<typeof __unsafe_getAllOwnEventDescriptors>[0]) {
-	return __unsafe_getAllOwnEventDescriptors(snapshot).flatMap((type): AnyEventObject[] => {
-		const [, kind, actorId] = /^xstate\.(done|error)\.actor\.(.+)$/.exec(type) ?? [];
-		if (!kind || !actorId)
-			throw new Error(`The machine handles an event the test cannot send: ${type}`);
-		if (kind === 'error') return [{ type, actorId, error: new Error('refused') }];
-		const options = outputs[actorId];
-		if (!options) throw new Error(`No representative outputs for the invoked actor ${actorId}`);
-		return options.map((output) => ({ type, actorId, output }));
-	});
-}
-
 const stubInput = (mistakes: GoogleFlowMistakeId[]): GoogleFlowInput => {
 	const input = googleFlowInputFor(createCloud(), {}, mistakes);
 	return { ...input, fetch: () => Promise.reject(new Error('the graph never runs actors')) };
 };
 
-/** Every simple path to a final state, explored once with no mistake and once per mistake. */
-function enumeratePaths(): StateKey[][] {
-	const inputs: GoogleFlowMistakeId[][] = [[], ...definition.mistakes.map((m) => [m.id])];
-	const found = new Map<string, StateKey[]>();
-	for (const mistakes of inputs) {
-		const paths = getSimplePaths(googleFlowMachine, {
-			input: stubInput(mistakes),
-			events: actorOutcomes,
-			serializeState: (snapshot) => JSON.stringify(snapshot.value)
-		});
-		for (const path of paths) {
-			if (path.state.status !== 'done') continue;
-			const keys = path.steps.map((step) => step.state.value as StateKey);
-			found.set(keys.join(' → '), keys);
-		}
-	}
-	return [...found.values()];
-}
+const events = actorOutcomes(outputs, [new Error('refused')]);
+const inputs = [[], ...definition.mistakes.map((m) => [m.id])].map(stubInput);
 
 // --- What realises each path -------------------------------------------------------------------
-
-interface Seen {
-	label: string;
-	status: number;
-	code: string | null;
-}
-const seen = (label: string, status = 200, code: string | null = null): Seen => ({
-	label,
-	status,
-	code
-});
 
 interface Realisation {
 	name: string;
@@ -250,27 +213,11 @@ function cloudFor(realisation: Pick<Realisation, 'scenario'>) {
 	});
 }
 
-/** Runs the machine to its end, returning the state keys it visited. */
-async function visit(input: GoogleFlowInput) {
-	const actor = createActor(googleFlowMachine, { input });
-	const visited: StateKey[] = [];
-	actor.subscribe((s) => {
-		if (visited.at(-1) !== s.value) visited.push(s.value as StateKey);
-	});
-	actor.start();
-	const output = await toPromise(actor);
-	return { visited, output };
-}
-
-const paths = enumeratePaths();
+const paths = enumeratePaths(googleFlowMachine, inputs, events) as StateKey[][];
 
 describe('googleFlowMachine paths', () => {
 	it('every step state names its step in meta, in the order of the definition', () => {
-		const steps = Object.values(googleFlowMachine.states).flatMap((node) => {
-			const step = (node.meta as { step?: string } | undefined)?.step;
-			return step ? [step] : [];
-		});
-		expect(steps).toEqual(definition.steps.map((s) => s.id));
+		expect(stepsInMeta(googleFlowMachine)).toEqual(definition.steps.map((s) => s.id));
 	});
 
 	it('every enumerated path has a realisation or a stated reason, and no other is listed', () => {
@@ -279,17 +226,7 @@ describe('googleFlowMachine paths', () => {
 	});
 
 	it('every transition of the machine lies on an enumerated path', () => {
-		const edges = new Set<string>();
-		const collect = (node: DirectedGraphNode) => {
-			for (const edge of node.edges) edges.add(`${edge.source.key} → ${edge.target.key}`);
-			node.children.forEach(collect);
-		};
-		collect(toDirectedGraph(googleFlowMachine));
-		const walked = new Set(paths.flatMap((p) => p.slice(1).map((key, i) => `${p[i]} → ${key}`)));
-		const prefix = 'identityPoolGoogleSignIn.';
-		expect([...edges].map((e) => e.replaceAll(prefix, '')).filter((e) => !walked.has(e))).toEqual(
-			[]
-		);
+		expect(untravelledEdges(googleFlowMachine, paths)).toEqual([]);
 	});
 
 	const runs = paths.flatMap((path) => {
@@ -302,7 +239,7 @@ describe('googleFlowMachine paths', () => {
 		const cloud = cloudFor(realisation);
 		const input = googleFlowInputFor(cloud, realisation.choices ?? {}, realisation.mistakes);
 		realisation.input?.(input);
-		const { visited, output } = await visit(input);
+		const { visited, output } = await visit(googleFlowMachine, input);
 		expect(visited).toEqual(path);
 		const actual = cloud.log.entries.map((e): Seen => {
 			const outcome = readOutcome(e.response);
