@@ -4,11 +4,11 @@ import { toFederationFailure, type FederationFailure } from '../shared/oauth-ref
 import type { SamlPost } from '../shared/saml-idp-sign-in';
 import { authorizeActor } from './actors/authorize';
 import { checkCallbackActor, type CallbackResult } from './actors/check-callback';
-import { discoverActor } from './actors/discover';
+import { discoverActor } from '../shared/oauth-discover';
 import { postSamlResponseActor } from './actors/post-saml-response';
 import { redeemCodeActor } from './actors/redeem-code';
 import { signInAtIdpActor } from './actors/sign-in-at-idp';
-import { userInfoActor } from './actors/user-info';
+import { userInfoActor } from '../shared/oauth-user-info';
 import type { SamlSignInStepId } from './definition';
 import type {
 	AuthorizeResult,

@@ -3,13 +3,13 @@ import { assign, setup, type ErrorActorEvent } from 'xstate';
 import { attackerRedeemsCodeActor } from './actors/attacker-redeems-code';
 import { authorizeActor } from './actors/authorize';
 import { checkCallbackActor, type CallbackResult } from './actors/check-callback';
-import { discoverActor } from './actors/discover';
+import { discoverActor } from '../shared/oauth-discover';
 import { idpResponseActor } from './actors/idp-response';
 import { letCodeExpireActor } from './actors/let-code-expire';
 import { logOutActor } from './actors/log-out';
 import { redeemCodeActor } from './actors/redeem-code';
 import { signInAtGoogleActor } from './actors/sign-in-at-google';
-import { userInfoActor } from './actors/user-info';
+import { userInfoActor } from '../shared/oauth-user-info';
 import type { SocialSignInMistakeId, SocialSignInStepId } from './definition';
 import { toFederationFailure } from '../shared/oauth-refusal';
 import type {

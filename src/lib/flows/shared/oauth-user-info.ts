@@ -1,17 +1,21 @@
 import * as oauth from 'oauth4webapi';
 import { fromPromise } from 'xstate';
-import { appClient, appRequestOptions } from '../../shared/oauth-app';
-import { oauthRefusal } from '../../shared/oauth-refusal';
-import type { CognitoTokens, SamlSignInInput } from '../saml-sign-in-types';
+import type { CloudFetch } from '$lib/cloud';
+import { appClient, appRequestOptions } from './oauth-app';
+import { oauthRefusal } from './oauth-refusal';
 
-export interface UserInfoInput extends SamlSignInInput {
+export interface UserInfoInput {
+	fetch: CloudFetch;
+	client: oauth.Client;
+	now: () => number;
 	server: oauth.AuthorizationServer;
-	tokens: CognitoTokens;
+	/** The access token to send, and the ID token's claims whose `sub` the answer must match. */
+	tokens: { accessToken: string; idClaims: Record<string, unknown> | null };
 }
 
 /**
- * `GET /oauth2/userInfo` with the access token, as oauth4webapi sends it; it checks that the
- * answer's `sub` is the ID token's. Resolves with the user's claims.
+ * `GET /oauth2/userInfo` with `Authorization: Bearer <access token>`, as oauth4webapi sends it;
+ * it checks that the answer's `sub` is the ID token's. Resolves with the user's claims.
  */
 export const userInfoActor = fromPromise<Record<string, unknown>, UserInfoInput>(
 	async ({ input }) => {
