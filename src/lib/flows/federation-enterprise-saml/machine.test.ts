@@ -1,13 +1,15 @@
-import { getSimplePaths, toDirectedGraph, type DirectedGraphNode } from '@xstate/graph';
-import {
-	__unsafe_getAllOwnEventDescriptors,
-	createActor,
-	toPromise,
-	type AnyEventObject
-} from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { createCloud, defaultScenario, type Scenario } from '$lib/cloud';
 import { readOutcome } from '$lib/cloud/wire';
+import {
+	actorOutcomes,
+	enumeratePaths,
+	seen,
+	stepsInMeta,
+	untravelledEdges,
+	visit,
+	type SeenExchange as Seen
+} from '../../../../tests/support/machine-paths';
 import { testKeys } from '../../../../tests/support/test-keys';
 import { definition, type SamlSignInMistakeId } from './definition';
 import { samlSignInMachine } from './machine';
@@ -45,56 +47,15 @@ const outputs: Record<string, unknown[]> = {
 	userInfo: [{ sub: 'x' }]
 };
 
-function actorOutcomes(snapshot: Parameters<typeof __unsafe_getAllOwnEventDescriptors>[0]) {
-	return __unsafe_getAllOwnEventDescriptors(snapshot).flatMap((type): AnyEventObject[] => {
-		const [, kind, actorId] = /^xstate\.(done|error)\.actor\.(.+)$/.exec(type) ?? [];
-		if (!kind || !actorId)
-			throw new Error(`The machine handles an event the test cannot send: ${type}`);
-		if (kind === 'error') return [{ type, actorId, error: new Error('refused') }];
-		const node = snapshot._nodes.find((n) => n.invoke.some((i) => i.id === actorId));
-		const src = node?.invoke.find((i) => i.id === actorId)?.src;
-		const options = outputs[typeof src === 'string' ? src : ''];
-		if (!options) throw new Error(`No representative outputs for the invoked actor ${actorId}`);
-		return options.map((output) => ({ type, actorId, output }));
-	});
-}
-
 const stubInput = (mistakes: SamlSignInMistakeId[]): SamlSignInInput => ({
 	...samlSignInInputFor(createCloud(undefined, { userPoolKeys: testKeys }), {}, mistakes),
 	fetch: () => Promise.reject(new Error('the graph never runs actors'))
 });
 
-/** Every simple path to a final state, explored once with no mistake and once per mistake. */
-function enumeratePaths(): StateKey[][] {
-	const inputs: SamlSignInMistakeId[][] = [[], ...definition.mistakes.map((m) => [m.id])];
-	const found = new Map<string, StateKey[]>();
-	for (const mistakes of inputs) {
-		const paths = getSimplePaths(samlSignInMachine, {
-			input: stubInput(mistakes),
-			events: actorOutcomes,
-			serializeState: (snapshot) => JSON.stringify(snapshot.value)
-		});
-		for (const path of paths) {
-			if (path.state.status !== 'done') continue;
-			const keys = path.steps.map((step) => step.state.value as StateKey);
-			found.set(keys.join(' → '), keys);
-		}
-	}
-	return [...found.values()];
-}
+const events = actorOutcomes(outputs, [new Error('refused')]);
+const inputs = [[], ...definition.mistakes.map((m) => [m.id])].map(stubInput);
 
 // --- What realises each path -------------------------------------------------------------------
-
-interface Seen {
-	label: string;
-	status: number;
-	code: string | null;
-}
-const seen = (label: string, status = 200, code: string | null = null): Seen => ({
-	label,
-	status,
-	code
-});
 
 interface Realisation {
 	name: string;
@@ -194,26 +155,11 @@ function cloudFor(realisation: Pick<Realisation, 'scenario'>) {
 	return createCloud(scenario, { userPoolKeys: testKeys });
 }
 
-async function visit(input: SamlSignInInput) {
-	const actor = createActor(samlSignInMachine, { input });
-	const visited: StateKey[] = [];
-	actor.subscribe((s) => {
-		if (visited.at(-1) !== s.value) visited.push(s.value as StateKey);
-	});
-	actor.start();
-	const output = await toPromise(actor);
-	return { visited, output };
-}
-
-const paths = enumeratePaths();
+const paths = enumeratePaths(samlSignInMachine, inputs, events) as StateKey[][];
 
 describe('samlSignInMachine paths', () => {
 	it('every step state names its step in meta, in the order of the definition', () => {
-		const steps = Object.values(samlSignInMachine.states).flatMap((node) => {
-			const step = (node.meta as { step?: string } | undefined)?.step;
-			return step ? [step] : [];
-		});
-		expect(steps).toEqual(definition.steps.map((s) => s.id));
+		expect(stepsInMeta(samlSignInMachine)).toEqual(definition.steps.map((s) => s.id));
 	});
 
 	it('every enumerated path has a realisation or a stated reason, and no other is listed', () => {
@@ -221,16 +167,7 @@ describe('samlSignInMachine paths', () => {
 	});
 
 	it('every transition of the machine lies on an enumerated path', () => {
-		const edges = new Set<string>();
-		const collect = (node: DirectedGraphNode) => {
-			for (const edge of node.edges) edges.add(`${edge.source.key} → ${edge.target.key}`);
-			node.children.forEach(collect);
-		};
-		collect(toDirectedGraph(samlSignInMachine));
-		const walked = new Set(paths.flatMap((p) => p.slice(1).map((key, i) => `${p[i]} → ${key}`)));
-		expect(
-			[...edges].filter((e) => !e.startsWith('federationEnterpriseSaml') && !walked.has(e))
-		).toEqual([]);
+		expect(untravelledEdges(samlSignInMachine, paths)).toEqual([]);
 	});
 
 	const runs = paths.flatMap((path) => {
@@ -243,7 +180,7 @@ describe('samlSignInMachine paths', () => {
 		const cloud = cloudFor(realisation);
 		const input = samlSignInInputFor(cloud, realisation.choices ?? {}, realisation.mistakes);
 		realisation.input?.(input);
-		const { visited, output } = await visit(input);
+		const { visited, output } = await visit(samlSignInMachine, input);
 		expect(visited).toEqual(path);
 		const actual = cloud.log.entries.map((e): Seen => {
 			const outcome = readOutcome(e.response);
