@@ -67,10 +67,19 @@ export function enumeratePaths<TMachine extends AnyStateMachine>(
 	return [...found.values()];
 }
 
-/** The `meta.step` of each top-level state, in the order the machine declares them. */
-export function stepsInMeta(machine: AnyStateMachine): string[] {
+/**
+ * The `meta.step` of each top-level state, in the order the machine declares them. States naming
+ * no step (transient ones) are skipped, unless `everyNonFinalState`: for a machine whose every
+ * state but its final ones is a step, such a state is listed as `undefined`, so the comparison
+ * with the definition's steps fails instead of passing over it.
+ */
+export function stepsInMeta(
+	machine: AnyStateMachine,
+	options: { everyNonFinalState?: boolean } = {}
+): (string | undefined)[] {
 	return Object.values(machine.states).flatMap((node) => {
 		const step = (node.meta as { step?: string } | undefined)?.step;
+		if (options.everyNonFinalState) return node.type === 'final' ? [] : [step];
 		return step ? [step] : [];
 	});
 }

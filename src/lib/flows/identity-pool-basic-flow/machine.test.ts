@@ -1,13 +1,15 @@
-import { getSimplePaths, toDirectedGraph, type DirectedGraphNode } from '@xstate/graph';
-import {
-	__unsafe_getAllOwnEventDescriptors,
-	createActor,
-	toPromise,
-	type AnyEventObject
-} from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { createCloud, defaultScenario, type Scenario } from '$lib/cloud';
 import { identityPoolTestKeys } from '../../../../tests/support/identity-pool-test-keys';
+import {
+	actorOutcomes,
+	enumeratePaths,
+	seen,
+	stepsInMeta,
+	untravelledEdges,
+	visit,
+	type SeenExchange as Seen
+} from '../../../../tests/support/machine-paths';
 import { basicFlowInputFor } from './basic-flow-input';
 import type { BasicFlowInput } from './basic-flow-types';
 import { withoutAmr } from './configure-account';
@@ -50,19 +52,6 @@ const outputs: Record<string, unknown[]> = {
 	getObject: [{ body: 'b', contentType: 'text/plain' }]
 };
 
-/** The done event with each representative output and an error event, for every invoked actor. */
-function actorOutcomes(snapshot: Parameters<typeof __unsafe_getAllOwnEventDescriptors>[0]) {
-	return __unsafe_getAllOwnEventDescriptors(snapshot).flatMap((type): AnyEventObject[] => {
-		const [, kind, actorId] = /^xstate\.(done|error)\.actor\.(.+)$/.exec(type) ?? [];
-		if (!kind || !actorId)
-			throw new Error(`The machine handles an event the test cannot send: ${type}`);
-		if (kind === 'error') return [{ type, actorId, error: new Error('refused') }];
-		const options = outputs[actorId];
-		if (!options) throw new Error(`No representative outputs for the invoked actor ${actorId}`);
-		return options.map((output) => ({ type, actorId, output }));
-	});
-}
-
 const never = () => Promise.reject(new Error('the graph never runs actors'));
 const stubInput = (mistakes: IdentityPoolBasicFlowMistakeId[]): BasicFlowInput => ({
 	fetch: never,
@@ -80,31 +69,15 @@ const stubInput = (mistakes: IdentityPoolBasicFlowMistakeId[]): BasicFlowInput =
 	mistakes
 });
 
-/**
- * Every simple path from the initial state to a final state, as state keys. Guards read the
- * mistakes, so the graph is explored with none, each one, and the two detours together.
- */
-function enumeratePaths(): StateKey[][] {
-	const inputs: IdentityPoolBasicFlowMistakeId[][] = [
-		[],
-		...definition.mistakes.map((m) => [m.id]),
-		['trust-policy-without-amr', 'open-id-token-expired']
-	];
-	const seen = new Map<string, StateKey[]>();
-	for (const mistakes of inputs) {
-		const paths = getSimplePaths(basicFlowMachine, {
-			input: stubInput(mistakes),
-			events: actorOutcomes,
-			serializeState: (snapshot) => JSON.stringify(snapshot.value)
-		});
-		for (const path of paths) {
-			if (path.state.status !== 'done') continue;
-			const keys = path.steps.map((step) => step.state.value as StateKey);
-			seen.set(keys.join(' → '), keys);
-		}
-	}
-	return [...seen.values()];
-}
+const events = actorOutcomes(outputs, [new Error('refused')]);
+// Guards read the mistakes, so the graph is explored with none, each one, and the two detours
+// together.
+const explored: IdentityPoolBasicFlowMistakeId[][] = [
+	[],
+	...definition.mistakes.map((m) => [m.id]),
+	['trust-policy-without-amr', 'open-id-token-expired']
+];
+const inputs = explored.map(stubInput);
 
 // --- What realises each path -------------------------------------------------------------------
 
@@ -117,17 +90,6 @@ interface Realisation {
 	/** The failure code the run ends with, when it is not the last exchange's. */
 	failure?: string;
 }
-
-interface Seen {
-	label: string;
-	status: number;
-	code: string | null;
-}
-const seen = (label: string, status = 200, code: string | null = null): Seen => ({
-	label,
-	status,
-	code
-});
 
 const roleOf = (s: Scenario, which: 'authenticated' | 'unauthenticated') =>
 	s.iam.roles.find((r) => r.arn === s.identityPool.roles[which])!;
@@ -249,26 +211,13 @@ function cloudFor(realisation: Pick<Realisation, 'scenario'> = {}) {
 	});
 }
 
-/** Runs the machine to its end, returning the state keys it visited. */
-async function visit(input: BasicFlowInput) {
-	const actor = createActor(basicFlowMachine, { input });
-	const visited: StateKey[] = [];
-	actor.subscribe((s) => {
-		if (visited.at(-1) !== s.value) visited.push(s.value as StateKey);
-	});
-	actor.start();
-	const output = await toPromise(actor);
-	return { visited, output };
-}
-
-const paths = enumeratePaths();
+const paths = enumeratePaths(basicFlowMachine, inputs, events) as StateKey[][];
 
 describe('basicFlowMachine paths', () => {
 	it('every step state names a step of the definition in meta, in the definition order', () => {
-		const steps = Object.values(basicFlowMachine.states).flatMap((node) =>
-			node.type === 'final' ? [] : [(node.meta as { step?: string } | undefined)?.step]
+		expect(stepsInMeta(basicFlowMachine, { everyNonFinalState: true })).toEqual(
+			definition.steps.map((s) => s.id)
 		);
-		expect(steps).toEqual(definition.steps.map((s) => s.id));
 	});
 
 	it('every enumerated path has a realisation or a stated reason, and no other is listed', () => {
@@ -277,14 +226,7 @@ describe('basicFlowMachine paths', () => {
 	});
 
 	it('every transition of the machine lies on an enumerated path', () => {
-		const edges = new Set<string>();
-		const collect = (node: DirectedGraphNode) => {
-			for (const edge of node.edges) edges.add(`${edge.source.key} → ${edge.target.key}`);
-			node.children.forEach(collect);
-		};
-		collect(toDirectedGraph(basicFlowMachine));
-		const walked = new Set(paths.flatMap((p) => p.slice(1).map((key, i) => `${p[i]} → ${key}`)));
-		expect([...edges].filter((e) => !walked.has(e))).toEqual([]);
+		expect(untravelledEdges(basicFlowMachine, paths)).toEqual([]);
 	});
 
 	const runs = paths.flatMap((path) => {
@@ -298,7 +240,10 @@ describe('basicFlowMachine paths', () => {
 
 	it.each(titled)('%s is what a real run does', async (_, { path, realisation }) => {
 		const cloud = cloudFor(realisation);
-		const { visited, output } = await visit(basicFlowInputFor(cloud, {}, realisation.mistakes));
+		const { visited, output } = await visit(
+			basicFlowMachine,
+			basicFlowInputFor(cloud, {}, realisation.mistakes)
+		);
 		expect(visited).toEqual(path);
 
 		// Each step makes its exchanges; the step before `failed` ends with the refused one.
