@@ -1,14 +1,16 @@
-import { getSimplePaths, toDirectedGraph, type DirectedGraphNode } from '@xstate/graph';
-import {
-	__unsafe_getAllOwnEventDescriptors,
-	createActor,
-	toPromise,
-	type AnyEventObject
-} from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { createCloud, defaultScenario, type Scenario } from '$lib/cloud';
 import { readOutcome } from '$lib/cloud/wire';
 import { identityPoolTestKeys } from '../../../../tests/support/identity-pool-test-keys';
+import {
+	actorOutcomes,
+	enumeratePaths,
+	seen,
+	stepsInMeta,
+	untravelledEdges,
+	visit,
+	type SeenExchange as Seen
+} from '../../../../tests/support/machine-paths';
 import { definition, type GuestAccessMistakeId } from './definition';
 import { ServiceRefusal } from './guest-access-failure';
 import { guestAccessInputFor } from './guest-access-options';
@@ -49,23 +51,6 @@ const iamRefusal = new ServiceRefusal({
 	status: 403
 });
 
-/** The done event with each representative output, and two error events, for every invoked actor. */
-function actorOutcomes(snapshot: Parameters<typeof __unsafe_getAllOwnEventDescriptors>[0]) {
-	return __unsafe_getAllOwnEventDescriptors(snapshot).flatMap((type): AnyEventObject[] => {
-		const [, kind, actorId] = /^xstate\.(done|error)\.actor\.(.+)$/.exec(type) ?? [];
-		if (!kind || !actorId)
-			throw new Error(`The machine handles an event the test cannot send: ${type}`);
-		if (kind === 'error')
-			return [
-				{ type, actorId, error: new Error('refused') },
-				{ type, actorId, error: iamRefusal }
-			];
-		const options = outputs[actorId];
-		if (!options) throw new Error(`No representative outputs for the invoked actor ${actorId}`);
-		return options.map((output) => ({ type, actorId, output }));
-	});
-}
-
 const stubInput = (mistakes: GuestAccessMistakeId[]): GuestAccessInput => ({
 	fetch: () => Promise.reject(new Error('the graph never runs actors')),
 	now: () => 0,
@@ -79,37 +64,11 @@ const stubInput = (mistakes: GuestAccessMistakeId[]): GuestAccessInput => ({
 	mistakes
 });
 
-/** Every simple path to a final state, explored once with no mistake and once per mistake. */
-function enumeratePaths(): StateKey[][] {
-	const inputs: GuestAccessMistakeId[][] = [[], ...definition.mistakes.map((m) => [m.id])];
-	const seen = new Map<string, StateKey[]>();
-	for (const mistakes of inputs) {
-		const paths = getSimplePaths(guestAccessMachine, {
-			input: stubInput(mistakes),
-			events: actorOutcomes,
-			serializeState: (snapshot) => JSON.stringify(snapshot.value)
-		});
-		for (const path of paths) {
-			if (path.state.status !== 'done') continue;
-			const keys = path.steps.map((step) => step.state.value as StateKey);
-			seen.set(keys.join(' → '), keys);
-		}
-	}
-	return [...seen.values()];
-}
+// Each actor is offered two rejections: any error, and IAM's AccessDenied.
+const events = actorOutcomes(outputs, [new Error('refused'), iamRefusal]);
+const inputs = [[], ...definition.mistakes.map((m) => [m.id])].map(stubInput);
 
 // --- What realises each path -------------------------------------------------------------------
-
-interface Seen {
-	label: string;
-	status: number;
-	code: string | null;
-}
-const seen = (label: string, status = 200, code: string | null = null): Seen => ({
-	label,
-	status,
-	code
-});
 
 interface Realisation {
 	name: string;
@@ -214,27 +173,11 @@ function cloudFor(realisation: Pick<Realisation, 'scenario'>) {
 	});
 }
 
-/** Runs the machine to its end, returning the state keys it visited. */
-async function visit(input: GuestAccessInput) {
-	const actor = createActor(guestAccessMachine, { input });
-	const visited: StateKey[] = [];
-	actor.subscribe((s) => {
-		if (visited.at(-1) !== s.value) visited.push(s.value as StateKey);
-	});
-	actor.start();
-	const output = await toPromise(actor);
-	return { visited, output };
-}
-
-const paths = enumeratePaths();
+const paths = enumeratePaths(guestAccessMachine, inputs, events) as StateKey[][];
 
 describe('guestAccessMachine paths', () => {
 	it('every step state names its step in meta, in the order of the definition', () => {
-		const steps = Object.values(guestAccessMachine.states).flatMap((node) => {
-			const step = (node.meta as { step?: string } | undefined)?.step;
-			return step ? [step] : [];
-		});
-		expect(steps).toEqual(definition.steps.map((s) => s.id));
+		expect(stepsInMeta(guestAccessMachine)).toEqual(definition.steps.map((s) => s.id));
 	});
 
 	it('every enumerated path has a realisation or a stated reason, and no other is listed', () => {
@@ -243,19 +186,9 @@ describe('guestAccessMachine paths', () => {
 	});
 
 	it('every transition of the machine lies on an enumerated path', () => {
-		const edges = new Set<string>();
-		const collect = (node: DirectedGraphNode) => {
-			for (const edge of node.edges) edges.add(`${edge.source.key} → ${edge.target.key}`);
-			node.children.forEach(collect);
-		};
-		collect(toDirectedGraph(guestAccessMachine));
-		// `afterWrite` is passed through without a snapshot: its edges count as the write's.
-		const through = (edge: string) =>
-			edge.replace(/writeObject → afterWrite|afterWrite/, 'writeObject');
-		const walked = new Set(paths.flatMap((p) => p.slice(1).map((key, i) => `${p[i]} → ${key}`)));
-		expect([...edges].map(through).filter((e) => e !== 'writeObject' && !walked.has(e))).toEqual(
-			[]
-		);
+		// `afterWrite` is passed through without a snapshot: the harness counts its edges as walked
+		// when a path goes from the write to where it leads.
+		expect(untravelledEdges(guestAccessMachine, paths)).toEqual([]);
 	});
 
 	const runs = paths.flatMap((path) => {
@@ -266,7 +199,10 @@ describe('guestAccessMachine paths', () => {
 
 	it.each(titled)('%s is what a real run does', async (_, { path, realisation }) => {
 		const cloud = cloudFor(realisation);
-		const { visited, output } = await visit(guestAccessInputFor(cloud, realisation.mistakes));
+		const { visited, output } = await visit(
+			guestAccessMachine,
+			guestAccessInputFor(cloud, realisation.mistakes)
+		);
 		expect(visited).toEqual(path);
 		const actual = cloud.log.entries.map((e): Seen => {
 			const outcome = readOutcome(e.response);
