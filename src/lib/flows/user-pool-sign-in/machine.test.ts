@@ -1,10 +1,3 @@
-import { getSimplePaths, toDirectedGraph, type DirectedGraphNode } from '@xstate/graph';
-import {
-	__unsafe_getAllOwnEventDescriptors,
-	createActor,
-	toPromise,
-	type AnyEventObject
-} from 'xstate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
 	createCloud,
@@ -14,6 +7,15 @@ import {
 	type Scenario,
 	type UserPoolKeys
 } from '$lib/cloud';
+import {
+	actorOutcomes,
+	enumeratePaths,
+	seen,
+	stepsInMeta,
+	untravelledEdges,
+	visit,
+	type SeenExchange as Seen
+} from '../../../../tests/support/machine-paths';
 import type { UserPoolSignInMistakeId } from './definition';
 import { definition } from './definition';
 import { userPoolSignInMachine } from './machine';
@@ -79,19 +81,6 @@ const outputs: Record<string, unknown[]> = {
 	refreshAfterSignOut: [refreshed]
 };
 
-/** The done event with each representative output and an error event, for every invoked actor. */
-function actorOutcomes(snapshot: Parameters<typeof __unsafe_getAllOwnEventDescriptors>[0]) {
-	return __unsafe_getAllOwnEventDescriptors(snapshot).flatMap((type): AnyEventObject[] => {
-		const [, kind, actorId] = /^xstate\.(done|error)\.actor\.(.+)$/.exec(type) ?? [];
-		if (!kind || !actorId)
-			throw new Error(`The machine handles an event the test cannot send: ${type}`);
-		if (kind === 'error') return [{ type, actorId, error: new Error('refused') }];
-		const options = outputs[actorId];
-		if (!options) throw new Error(`No representative outputs for the invoked actor ${actorId}`);
-		return options.map((output) => ({ type, actorId, output }));
-	});
-}
-
 const stubInput = (mistakes: UserPoolSignInMistakeId[]): UserPoolSignInInput => ({
 	fetch: () => Promise.reject(new Error('the graph never runs actors')),
 	attackerFetch: () => Promise.reject(new Error('the graph never runs actors')),
@@ -104,27 +93,10 @@ const stubInput = (mistakes: UserPoolSignInMistakeId[]): UserPoolSignInInput => 
 	mistakes
 });
 
-/**
- * Every simple path from the initial state to a final state, as state keys. Guards read the
- * mistakes in context, so the graph is explored once with no mistake and once per mistake.
- */
-function enumeratePaths(): StateKey[][] {
-	const inputs = [[], ...definition.mistakes.map((m) => [m.id])];
-	const seen = new Map<string, StateKey[]>();
-	for (const mistakes of inputs) {
-		const paths = getSimplePaths(userPoolSignInMachine, {
-			input: stubInput(mistakes),
-			events: actorOutcomes,
-			serializeState: (snapshot) => JSON.stringify(snapshot.value)
-		});
-		for (const path of paths) {
-			if (path.state.status !== 'done') continue;
-			const keys = path.steps.map((step) => step.state.value as StateKey);
-			seen.set(keys.join(' → '), keys);
-		}
-	}
-	return [...seen.values()];
-}
+const events = actorOutcomes(outputs, [new Error('refused')]);
+// Guards read the mistakes in context, so the graph is explored once with no mistake and once per
+// mistake.
+const inputs = [[], ...definition.mistakes.map((m) => [m.id])].map(stubInput);
 
 // --- What realises each path -------------------------------------------------------------------
 
@@ -266,17 +238,6 @@ const exchangesOf = (key: StateKey, poolId: string): (string | [string, number])
 	return labels[key];
 };
 
-interface Seen {
-	label: string;
-	status: number;
-	type: string | null;
-}
-const seen = (label: string, status = 200, type: string | null = null): Seen => ({
-	label,
-	status,
-	type
-});
-
 /** The error a refused exchange names, as the one outcome reader read it. */
 function errorName(exchange: Exchange): string | null {
 	return exchange.outcome.code;
@@ -296,26 +257,11 @@ function cloudFor(realisation: Pick<Realisation, 'scenario'> = {}) {
 	return createCloud(scenario, { clock: { fixed: pinnedAt }, userPoolKeys: keys });
 }
 
-/** Runs the machine to its end, returning the state keys it visited. */
-async function visit(input: UserPoolSignInInput) {
-	const actor = createActor(userPoolSignInMachine, { input });
-	const visited: StateKey[] = [];
-	actor.subscribe((s) => {
-		if (visited.at(-1) !== s.value) visited.push(s.value as StateKey);
-	});
-	actor.start();
-	const output = await toPromise(actor);
-	return { visited, output };
-}
-
-const paths = enumeratePaths();
+const paths = enumeratePaths(userPoolSignInMachine, inputs, events) as StateKey[][];
 
 describe('userPoolSignInMachine paths', () => {
 	it('every step state names its step in meta', () => {
-		const steps = Object.values(userPoolSignInMachine.states).flatMap((node) =>
-			node.type === 'final' ? [] : [(node.meta as { step?: string } | undefined)?.step]
-		);
-		expect(steps).toEqual([
+		expect(stepsInMeta(userPoolSignInMachine, { everyNonFinalState: true })).toEqual([
 			'initiate-auth',
 			'password-verifier',
 			'software-token-mfa',
@@ -337,14 +283,7 @@ describe('userPoolSignInMachine paths', () => {
 	});
 
 	it('every transition of the machine lies on an enumerated path', () => {
-		const edges = new Set<string>();
-		const collect = (node: DirectedGraphNode) => {
-			for (const edge of node.edges) edges.add(`${edge.source.key} → ${edge.target.key}`);
-			node.children.forEach(collect);
-		};
-		collect(toDirectedGraph(userPoolSignInMachine));
-		const walked = new Set(paths.flatMap((p) => p.slice(1).map((key, i) => `${p[i]} → ${key}`)));
-		expect([...edges].filter((e) => !walked.has(e))).toEqual([]);
+		expect(untravelledEdges(userPoolSignInMachine, paths)).toEqual([]);
 	});
 
 	const runs = paths.flatMap((path) => {
@@ -360,6 +299,7 @@ describe('userPoolSignInMachine paths', () => {
 	it.each(titled)('%s is what a real run does', async (_, { path, realisation }) => {
 		const cloud = cloudFor(realisation);
 		const { visited, output } = await visit(
+			userPoolSignInMachine,
 			signInInputFor(cloud, {
 				user: realisation.user,
 				mistakes: realisation.mistakes,
@@ -379,11 +319,10 @@ describe('userPoolSignInMachine paths', () => {
 			);
 			return error ? [...ok, seen(error.label, error.status, error.__type)] : ok;
 		});
-		const actual = cloud.log.entries.map((e): Seen => ({
-			label: e.label,
-			status: e.response.status,
-			type: e.response.status < 300 ? null : errorName(e)
-		}));
+		// The error each exchange names goes where the shared shape keeps it (`code`).
+		const actual = cloud.log.entries.map((e): Seen =>
+			seen(e.label, e.response.status, e.response.status < 300 ? null : errorName(e))
+		);
 		expect(actual).toEqual(expected);
 		expect(output.failure?.__type ?? null).toBe(realisation.error?.__type ?? null);
 	});
@@ -391,7 +330,7 @@ describe('userPoolSignInMachine paths', () => {
 	it('a client with a secret signs every call with SECRET_HASH and gets through', async () => {
 		const cloud = cloudFor();
 		const server = cloud.scenario.userPool.clients.find((c) => c.secret !== null)!;
-		const { visited, output } = await visit({
+		const { visited, output } = await visit(userPoolSignInMachine, {
 			...signInInputFor(cloud, { user: 'alice' }),
 			client: { id: server.id, secret: server.secret }
 		});
