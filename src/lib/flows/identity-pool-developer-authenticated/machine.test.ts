@@ -1,13 +1,15 @@
-import { getSimplePaths, toDirectedGraph, type DirectedGraphNode } from '@xstate/graph';
-import {
-	__unsafe_getAllOwnEventDescriptors,
-	createActor,
-	toPromise,
-	type AnyEventObject
-} from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { createCloud, defaultScenario, type Exchange, type Scenario } from '$lib/cloud';
 import { identityPoolTestKeys } from '../../../../tests/support/identity-pool-test-keys';
+import {
+	actorOutcomes,
+	enumeratePaths,
+	seen,
+	stepsInMeta,
+	untravelledEdges,
+	visit,
+	type SeenExchange as Seen
+} from '../../../../tests/support/machine-paths';
 import { testKeys } from '../../../../tests/support/test-keys';
 import { definition } from './definition';
 import { developerInputFor } from './developer-input';
@@ -52,18 +54,6 @@ const outputs: Record<string, unknown[]> = {
 	attackerReadsNote: ['note']
 };
 
-function actorOutcomes(snapshot: Parameters<typeof __unsafe_getAllOwnEventDescriptors>[0]) {
-	return __unsafe_getAllOwnEventDescriptors(snapshot).flatMap((type): AnyEventObject[] => {
-		const [, kind, actorId] = /^xstate\.(done|error)\.actor\.(.+)$/.exec(type) ?? [];
-		if (!kind || !actorId)
-			throw new Error(`The machine handles an event the test cannot send: ${type}`);
-		if (kind === 'error') return [{ type, actorId, error: new Error('refused') }];
-		const options = outputs[actorId];
-		if (!options) throw new Error(`No representative outputs for the invoked actor ${actorId}`);
-		return options.map((output) => ({ type, actorId, output }));
-	});
-}
-
 const stubInput = (mistakes: DeveloperMistakeId[]): DeveloperFlowInput => ({
 	fetch: () => Promise.reject(new Error('the graph never runs actors')),
 	attackerFetch: () => Promise.reject(new Error('the graph never runs actors')),
@@ -80,23 +70,8 @@ const stubInput = (mistakes: DeveloperMistakeId[]): DeveloperFlowInput => ({
 	mistakes
 });
 
-function enumeratePaths(): StateKey[][] {
-	const inputs: DeveloperMistakeId[][] = [[], ...definition.mistakes.map((m) => [m.id])];
-	const seen = new Map<string, StateKey[]>();
-	for (const mistakes of inputs) {
-		const paths = getSimplePaths(developerFlowMachine, {
-			input: stubInput(mistakes),
-			events: actorOutcomes,
-			serializeState: (snapshot) => JSON.stringify(snapshot.value)
-		});
-		for (const path of paths) {
-			if (path.state.status !== 'done') continue;
-			const keys = path.steps.map((step) => step.state.value as StateKey);
-			seen.set(keys.join(' → '), keys);
-		}
-	}
-	return [...seen.values()];
-}
+const events = actorOutcomes(outputs, [new Error('refused')]);
+const inputs = [[], ...definition.mistakes.map((m) => [m.id])].map(stubInput);
 
 // --- What realises each path -------------------------------------------------------------------
 
@@ -263,17 +238,6 @@ function cloudFor(realisation: Pick<Realisation, 'scenario'> = {}) {
 	});
 }
 
-async function visit(input: DeveloperFlowInput) {
-	const actor = createActor(developerFlowMachine, { input });
-	const visited: StateKey[] = [];
-	actor.subscribe((s) => {
-		if (visited.at(-1) !== s.value) visited.push(s.value as StateKey);
-	});
-	actor.start();
-	const output = await toPromise(actor);
-	return { visited, output };
-}
-
 /** The error code of a refused exchange, in whichever shape its service speaks. */
 function codeOf(exchange: Exchange): string {
 	const body = exchange.response.body;
@@ -284,15 +248,11 @@ function codeOf(exchange: Exchange): string {
 	return /<Code>([^<]+)<\/Code>/.exec(body)?.[1] ?? '';
 }
 
-const paths = enumeratePaths();
+const paths = enumeratePaths(developerFlowMachine, inputs, events) as StateKey[][];
 
 describe('developerFlowMachine paths', () => {
 	it('every step state names a step of the definition in meta, in the definition order', () => {
-		const steps = Object.values(developerFlowMachine.states).flatMap((node) => {
-			const step = (node.meta as { step?: string } | undefined)?.step;
-			return step ? [step] : [];
-		});
-		expect(steps).toEqual(definition.steps.map((s) => s.id));
+		expect(stepsInMeta(developerFlowMachine)).toEqual(definition.steps.map((s) => s.id));
 	});
 
 	it('every enumerated path has a realisation or a stated reason, and no other is listed', () => {
@@ -300,14 +260,7 @@ describe('developerFlowMachine paths', () => {
 	});
 
 	it('every transition of the machine lies on an enumerated path', () => {
-		const edges = new Set<string>();
-		const collect = (node: DirectedGraphNode) => {
-			for (const edge of node.edges) edges.add(`${edge.source.key} → ${edge.target.key}`);
-			node.children.forEach(collect);
-		};
-		collect(toDirectedGraph(developerFlowMachine));
-		const walked = new Set(paths.flatMap((p) => p.slice(1).map((k, i) => `${p[i]} → ${k}`)));
-		expect([...edges].filter((e) => !walked.has(e))).toEqual([]);
+		expect(untravelledEdges(developerFlowMachine, paths)).toEqual([]);
 	});
 
 	const runs = paths.flatMap((path) => {
@@ -323,36 +276,33 @@ describe('developerFlowMachine paths', () => {
 		const cloud = cloudFor(realisation);
 		const { user = 'alice', variant = 'enhanced' } = realisation;
 		const base = developerInputFor(cloud, { user, variant }, realisation.mistakes);
-		const { visited, output } = await visit(realisation.input?.(base) ?? base);
+		const { visited, output } = await visit(
+			developerFlowMachine,
+			realisation.input?.(base) ?? base
+		);
 		expect(visited).toEqual(path);
 
 		const used: DeveloperVariant = realisation.mistakes.includes('identity-id-without-token')
 			? 'enhanced'
 			: variant;
-		const expected = path.flatMap((key, i): [string, number, string | null][] => {
-			const labels = exchangesOf(key, used).map(([l, s]): [string, number, string | null] => [
-				l,
-				s,
-				null
-			]);
+		const expected = path.flatMap((key, i): Seen[] => {
+			const labels = exchangesOf(key, used).map(([label, status]) => seen(label, status));
 			const error = path[i + 1] === 'failed' ? realisation.error : undefined;
 			if (!error) return labels;
 			// The step before `failed` ends with the refused exchange (and a refused nested call)
-			const index = labels.findIndex(([label]) => label === error.label);
+			const index = labels.findIndex(({ label }) => label === error.label);
 			const ok = labels.slice(0, index === -1 ? labels.length - 1 : index);
 			return [
 				...ok,
-				[error.label, error.status, error.code],
-				...(realisation.nested ? [realisation.nested] : [])
+				seen(error.label, error.status, error.code),
+				...(realisation.nested ? [seen(...realisation.nested)] : [])
 			];
 		});
 		const actual = [...cloud.log.entries]
 			.sort((a, b) => a.id - b.id)
-			.map((e): [string, number, string | null] => [
-				e.label,
-				e.response.status,
-				e.response.status < 300 ? null : codeOf(e)
-			]);
+			.map((e): Seen =>
+				seen(e.label, e.response.status, e.response.status < 300 ? null : codeOf(e))
+			);
 		expect(actual).toEqual(expected);
 		expect(output.failure?.__type ?? null).toBe(realisation.error?.code ?? null);
 	});
