@@ -1,12 +1,14 @@
-import { getSimplePaths, toDirectedGraph, type DirectedGraphNode } from '@xstate/graph';
-import {
-	__unsafe_getAllOwnEventDescriptors,
-	createActor,
-	toPromise,
-	type AnyEventObject
-} from 'xstate';
 import { describe, expect, it } from 'vitest';
 import type { Exchange, Scenario } from '$lib/cloud';
+import {
+	actorOutcomes,
+	enumeratePaths,
+	seen,
+	stepsInMeta,
+	untravelledEdges,
+	visit,
+	type SeenExchange as Seen
+} from '../../../../tests/support/machine-paths';
 import { configureForMistakes } from './configure-for-mistakes';
 import { definition, type EnhancedFlowMistakeId } from './definition';
 import type { EnhancedFlowInput } from './enhanced-flow-types';
@@ -56,18 +58,6 @@ const outputs: Record<string, unknown[]> = {
 	readAfterExpiry: [s3('GetObject')]
 };
 
-function actorOutcomes(snapshot: Parameters<typeof __unsafe_getAllOwnEventDescriptors>[0]) {
-	return __unsafe_getAllOwnEventDescriptors(snapshot).flatMap((type): AnyEventObject[] => {
-		const [, kind, actorId] = /^xstate\.(done|error)\.actor\.(.+)$/.exec(type) ?? [];
-		if (!kind || !actorId)
-			throw new Error(`The machine handles an event the test cannot send: ${type}`);
-		if (kind === 'error') return [{ type, actorId, error: new Error('refused') }];
-		const options = outputs[actorId];
-		if (!options) throw new Error(`No representative outputs for the invoked actor ${actorId}`);
-		return options.map((output) => ({ type, actorId, output }));
-	});
-}
-
 const never = () => Promise.reject(new Error('the graph never runs actors'));
 const stubInput = (mistakes: EnhancedFlowMistakeId[]): EnhancedFlowInput => ({
 	fetch: never,
@@ -89,23 +79,8 @@ const pairs: EnhancedFlowMistakeId[][] = [
 	['writable-attribute-role-mapping', 'expired-credentials']
 ];
 
-function enumeratePaths(): StateKey[][] {
-	const inputs = [[], ...definition.mistakes.map((m) => [m.id]), ...pairs];
-	const seen = new Map<string, StateKey[]>();
-	for (const mistakes of inputs) {
-		const paths = getSimplePaths(enhancedFlowMachine, {
-			input: stubInput(mistakes),
-			events: actorOutcomes,
-			serializeState: (snapshot) => JSON.stringify(snapshot.value)
-		});
-		for (const path of paths) {
-			if (path.state.status !== 'done') continue;
-			const keys = path.steps.map((step) => step.state.value as StateKey);
-			seen.set(keys.join(' → '), keys);
-		}
-	}
-	return [...seen.values()];
-}
+const events = actorOutcomes(outputs, [new Error('refused')]);
+const inputs = [[], ...definition.mistakes.map((m) => [m.id]), ...pairs].map(stubInput);
 
 // --- What realises each path -------------------------------------------------------------------
 
@@ -265,12 +240,6 @@ const exchangesOf: Record<StateKey, string[]> = {
 	failed: []
 };
 
-interface Seen {
-	label: string;
-	status: number;
-	code: string | null;
-}
-
 /** The error code of a refused exchange, in its protocol's own shape (JSON `__type`, XML `<Code>`). */
 function codeOf(exchange: Exchange): string | null {
 	const { status, body } = exchange.response;
@@ -280,14 +249,13 @@ function codeOf(exchange: Exchange): string | null {
 	return String((JSON.parse(body) as { __type?: string }).__type);
 }
 
-const paths = enumeratePaths();
+const paths = enumeratePaths(enhancedFlowMachine, inputs, events) as StateKey[][];
 
 describe('enhancedFlowMachine paths', () => {
 	it('every step state names its step in meta, in the definition’s order', () => {
-		const steps = Object.values(enhancedFlowMachine.states).flatMap((node) =>
-			node.type === 'final' ? [] : [(node.meta as { step?: string } | undefined)?.step]
+		expect(stepsInMeta(enhancedFlowMachine, { everyNonFinalState: true })).toEqual(
+			definition.steps.map((s) => s.id)
 		);
-		expect(steps).toEqual(definition.steps.map((s) => s.id));
 	});
 
 	it('every enumerated path has a realisation or a stated reason, and no other is listed', () => {
@@ -295,14 +263,7 @@ describe('enhancedFlowMachine paths', () => {
 	});
 
 	it('every transition of the machine lies on an enumerated path', () => {
-		const edges = new Set<string>();
-		const collect = (node: DirectedGraphNode) => {
-			for (const edge of node.edges) edges.add(`${edge.source.key} → ${edge.target.key}`);
-			node.children.forEach(collect);
-		};
-		collect(toDirectedGraph(enhancedFlowMachine));
-		const walked = new Set(paths.flatMap((p) => p.slice(1).map((key, i) => `${p[i]} → ${key}`)));
-		expect([...edges].filter((e) => !walked.has(e))).toEqual([]);
+		expect(untravelledEdges(enhancedFlowMachine, paths)).toEqual([]);
 	});
 
 	it('every mistake realises at least one path', () => {
@@ -334,13 +295,7 @@ describe('enhancedFlowMachine paths', () => {
 			realisation.mistakes
 		);
 		configureForMistakes(cloud.scenario, input.mistakes);
-		const actor = createActor(enhancedFlowMachine, { input });
-		const visited: StateKey[] = [];
-		actor.subscribe((s) => {
-			if (visited.at(-1) !== s.value) visited.push(s.value as StateKey);
-		});
-		actor.start();
-		const output = await toPromise(actor);
+		const { visited, output } = await visit(enhancedFlowMachine, input);
 		expect(visited).toEqual(path);
 
 		// Each state makes its exchanges; the one before `failed` ends with the refused one. The
@@ -352,18 +307,14 @@ describe('enhancedFlowMachine paths', () => {
 				key === 'signIn' && input.user.totpSecret
 					? [...exchangesOf.signIn, 'RespondToAuthChallenge']
 					: exchangesOf[key];
-			const ok = (error ? labels.slice(0, -1) : labels).map((label) => ({
-				label,
-				status: 200,
-				code: null
-			}));
+			const ok = (error ? labels.slice(0, -1) : labels).map((label) => seen(label));
 			if (key === 'readOtherIdentity' && realisation.mistakes.includes('read-another-identity'))
-				return [{ label: 'GetObject', status: 403, code: 'AccessDenied' }];
-			return error ? [...ok, { label: error.label, status: error.status, code: error.code }] : ok;
+				return [seen('GetObject', 403, 'AccessDenied')];
+			return error ? [...ok, seen(error.label, error.status, error.code)] : ok;
 		});
 		const actual = cloud.log.entries
 			.filter((e) => e.parent === undefined)
-			.map((e): Seen => ({ label: e.label, status: e.response.status, code: codeOf(e) }));
+			.map((e): Seen => seen(e.label, e.response.status, codeOf(e)));
 		expect(actual).toEqual(expected);
 		expect(output.failure?.code ?? null).toBe(realisation.error?.code ?? null);
 	});
