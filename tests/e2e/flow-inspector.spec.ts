@@ -24,7 +24,9 @@ test.describe('flow page with the inspector', () => {
 			await page.locator('summary', { hasText: 'Steps so far' }).click();
 			await expect(page.locator('.inspector .route strong')).toHaveText('GetUser');
 			await page.getByRole('tab', { name: 'Response' }).click();
-			await expectNoAxeViolations(page);
+			// The rest of the page is scanned by flow-every-page.spec.ts; here, the player with what
+			// this test opens (the inspector, the steps as text).
+			await expectNoAxeViolations(page, { include: ['section.player'] });
 		});
 	}
 });

@@ -67,7 +67,8 @@ test.describe('the SAML sign-in flow page', () => {
 			const card = await inspectPost(page);
 			await expect(card.locator('h4 .verdict')).toContainText('signature valid');
 			await card.getByText('The XML, indented for reading').click();
-			await expectNoAxeViolations(page);
+			// The rest of the page is scanned by flow-every-page.spec.ts; here, what this test opens.
+			await expectNoAxeViolations(page, { include: ['.inspector'] });
 		});
 	}
 });
