@@ -31,7 +31,8 @@ function isLastStep(facts: FlowStepFacts<SocialSignInContext>): boolean {
 		'redeem-code': !!context.code && !context.tokens,
 		'redeem-again': !!context.tokens && !context.userInfo,
 		'user-info': !!context.tokens && !context.userInfo,
-		'user-info-after-logout': !!context.userInfo && !context.userInfoAfterLogout
+		'user-info-after-logout': !!context.userInfo && !context.userInfoAfterLogout,
+		'password-sign-in': !!context.userInfo && !context.passwordUser
 	};
 	return stepOfFailure[facts.step as SocialSignInStepId] ?? false;
 }
@@ -123,6 +124,13 @@ function captionParts(
 				`The app sends the browser to /logout with its client id and its sign-out URL ${input.logoutUri}.`,
 				`Managed login ends its session and clears its cookie, then sends the browser back to the app. The app drops the tokens it holds, it believes for good.`
 			];
+		case 'password-sign-in': {
+			const twin = context.passwordUser;
+			return [
+				`Later, on another device, the same person signs in through managed login's own form as ${input.twin?.username ?? 'the pool user'}, with the password, and the app redeems the code as before.`,
+				`Cognito answers with tokens for ${twin?.username}, sub ${twin?.sub}: not ${String(claims['cognito:username'] ?? '')}, whose sub is ${String(claims.sub ?? '')}. One email, two users, until they are linked.`
+			];
+		}
 		case 'user-info-after-logout':
 			return [
 				`Anyone who kept a copy of the access token calls /oauth2/userInfo with it after /logout.`,

@@ -31,7 +31,8 @@ export const definition = {
 		{ id: 'redeem-again', title: 'Redeem the same code again' },
 		{ id: 'user-info', title: 'Ask /oauth2/userInfo who signed in' },
 		{ id: 'log-out', title: 'Sign out through /logout' },
-		{ id: 'user-info-after-logout', title: 'Use the access token after /logout' }
+		{ id: 'user-info-after-logout', title: 'Use the access token after /logout' },
+		{ id: 'password-sign-in', title: 'Sign in again, with the password' }
 	],
 	mistakes: [
 		{
@@ -118,6 +119,14 @@ export const definition = {
 			step: 'user-info-after-logout',
 			summary:
 				'The app signs out through /logout and assumes the access token it still holds is dead.',
+			outcome: 'ok'
+		},
+		{
+			id: 'duplicate-users',
+			title: 'Same email, two users',
+			step: 'password-sign-in',
+			summary:
+				'The person who signed in with Google later signs in with the password of the pool user who has the same email, and the app expects to meet the same user.',
 			outcome: 'ok'
 		}
 	],

@@ -38,6 +38,7 @@ type StateKey =
 	| 'userInfo'
 	| 'logOut'
 	| 'userInfoAfterLogout'
+	| 'passwordSignIn'
 	| 'done'
 	| 'failed';
 
@@ -62,7 +63,8 @@ const outputs: Record<string, unknown[]> = {
 	letCodeExpire: [0],
 	redeemCode: [tokens],
 	userInfo: [{ sub: 'x' }],
-	logOut: ['https://app.example.com/']
+	logOut: ['https://app.example.com/'],
+	passwordSignIn: [{ username: 'alice', sub: 'a11ce' }]
 };
 
 const invalidGrant = new SignInRefusal({
@@ -318,6 +320,44 @@ realisations.set(
 		unreachable:
 			'/logout ends the managed-login session and leaves issued tokens valid (cognito.md §5.6)'
 	}
+);
+
+const passwordSignIn = [
+	seen('GET /oauth2/authorize', 302),
+	seen('GET /login'),
+	seen('POST /login', 302),
+	token
+];
+realisations.set(
+	route(...head, 'checkCallback', 'redeemCode', 'userInfo', 'passwordSignIn', 'done'),
+	[
+		{
+			name: 'same email, two users',
+			mistakes: ['duplicate-users'],
+			exchanges: [...throughGoogle, token, userInfo, ...passwordSignIn]
+		}
+	]
+);
+realisations.set(
+	route(...head, 'checkCallback', 'redeemCode', 'userInfo', 'passwordSignIn', 'failed'),
+	[
+		{
+			name: "the pool user with the same email is disabled: managed login's form refuses her",
+			mistakes: ['duplicate-users'],
+			scenario: (s) => {
+				s.userPool.users.find((u) => u.username === 'alice')!.enabled = false;
+			},
+			exchanges: [
+				...throughGoogle,
+				token,
+				userInfo,
+				seen('GET /oauth2/authorize', 302),
+				seen('GET /login'),
+				seen('POST /login', 400)
+			],
+			failure: 'HTTP 400'
+		}
+	]
 );
 
 // --- The tests -------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { discoverActor } from '../shared/oauth-discover';
 import { idpResponseActor } from './actors/idp-response';
 import { letCodeExpireActor } from './actors/let-code-expire';
 import { logOutActor } from './actors/log-out';
+import { passwordSignInActor, type PasswordSignIn } from './actors/password-sign-in';
 import { redeemCodeActor } from './actors/redeem-code';
 import { signInAtGoogleActor } from './actors/sign-in-at-google';
 import { userInfoActor } from '../shared/oauth-user-info';
@@ -58,7 +59,8 @@ const mistake =
  * Mistakes are input. Most change a request (a redirect URI, the scope, no PKCE, no nonce, a wrong
  * verifier, a secret, `response_type=token`); some add steps: an attacker who redeems a stolen
  * code (the run ends there: the app never gets the code; PKCE's refusal is recorded in
- * `refusedSteps`), six minutes' wait, a second redemption, and `/logout` followed by `userInfo`.
+ * `refusedSteps`), six minutes' wait, a second redemption, `/logout` followed by `userInfo`, and
+ * a later sign-in with the password of the pool user who has the same email.
  *
  * @example createActor(socialSignInMachine, { input }).start()
  */
@@ -78,7 +80,8 @@ export const socialSignInMachine = setup({
 		letCodeExpire: letCodeExpireActor,
 		redeemCode: redeemCodeActor,
 		userInfo: userInfoActor,
-		logOut: logOutActor
+		logOut: logOutActor,
+		passwordSignIn: passwordSignInActor
 	},
 	guards: {
 		codeStolen: ({ context }) =>
@@ -88,6 +91,7 @@ export const socialSignInMachine = setup({
 		codeExpires: mistake('code-expired'),
 		codeReused: mistake('code-reused'),
 		logsOut: mistake('logout-keeps-tokens'),
+		signsInAgain: mistake('duplicate-users'),
 		// Only PKCE's refusal is the lesson; any other error is a real failure.
 		refusedByPkce: (_, { error }: { error: unknown }) =>
 			toFederationFailure(error).code === 'invalid_grant'
@@ -119,6 +123,7 @@ export const socialSignInMachine = setup({
 		storeUserInfoAfterLogout: assign((_, userInfoAfterLogout: Record<string, unknown>) => ({
 			userInfoAfterLogout
 		})),
+		storePasswordUser: assign((_, passwordUser: PasswordSignIn) => ({ passwordUser })),
 		storeFailure: assign((_, { error }: { error: unknown }) => ({
 			failure: toFederationFailure(error)
 		}))
@@ -139,6 +144,7 @@ export const socialSignInMachine = setup({
 		codeIssuedAt: null,
 		userInfo: null,
 		userInfoAfterLogout: null,
+		passwordUser: null,
 		failure: null,
 		refusedSteps: []
 	}),
@@ -312,6 +318,11 @@ export const socialSignInMachine = setup({
 						actions: { type: 'storeUserInfo', params: ({ event }) => event.output }
 					},
 					{
+						guard: 'signsInAgain',
+						target: 'passwordSignIn',
+						actions: { type: 'storeUserInfo', params: ({ event }) => event.output }
+					},
+					{
 						target: 'done',
 						actions: { type: 'storeUserInfo', params: ({ event }) => event.output }
 					}
@@ -339,6 +350,18 @@ export const socialSignInMachine = setup({
 				onDone: {
 					target: 'done',
 					actions: { type: 'storeUserInfoAfterLogout', params: ({ event }) => event.output }
+				},
+				onError: failWithError
+			}
+		},
+		passwordSignIn: {
+			meta: { step: 'password-sign-in' } satisfies SocialSignInStepMeta,
+			invoke: {
+				src: 'passwordSignIn',
+				input: withServer,
+				onDone: {
+					target: 'done',
+					actions: { type: 'storePasswordUser', params: ({ event }) => event.output }
 				},
 				onError: failWithError
 			}

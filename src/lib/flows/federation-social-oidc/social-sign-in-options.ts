@@ -19,7 +19,9 @@ const generatedSecret = '9z8y7x6w5v4u3t2s1rflowlabsecretinthebrowser00';
  * - `redirect-uri-not-listed` sends the callback URL with a trailing slash;
  * - `scopes-without-openid` asks for `email profile` only;
  * - `implicit-grant` lets the web client use the implicit grant, as a developer who ticks it would;
- * - `client-secret-in-browser` gives the web client a secret, which the app then sends.
+ * - `client-secret-in-browser` gives the web client a secret, which the app then sends;
+ * - `duplicate-users` signs in with alice's Google account, whatever the choice: a pool user
+ *   has its email.
  *
  * Unknown mistake ids are dropped. Throws a `TypeError` when the scenario has no OAuth web client
  * with a Google identity provider, or no such Google account.
@@ -43,7 +45,10 @@ export function socialSignInInputFor(
 	const provider = scenario.userPool.identityProviders?.find((p) => p.providerType === 'Google');
 	if (!client || !provider)
 		throw new TypeError('The scenario has no public app client that signs in with Google');
-	const email = accountEmails[choices.account ?? ''] ?? accountEmails.alice!;
+	// Two users from one email need the Google account whose email a pool user has: alice's.
+	const email = has('duplicate-users')
+		? accountEmails.alice!
+		: (accountEmails[choices.account ?? ''] ?? accountEmails.alice!);
 	const account = scenario.socialProvider?.accounts.find((a) => a.email === email);
 	if (!account) throw new TypeError(`The scenario has no Google account ${email}`);
 	const callback = client.callbackUrls[0]!;
@@ -53,6 +58,7 @@ export function socialSignInInputFor(
 	if (has('client-secret-in-browser')) client.secret = generatedSecret;
 
 	const pool = scenario.userPool;
+	const twins = pool.users.filter((u) => u.attributes.email?.toLowerCase() === email.toLowerCase());
 	return {
 		fetch: cloud.fetch,
 		attackerFetch: cloud.fetchAs('attacker'),
@@ -69,9 +75,9 @@ export function socialSignInInputFor(
 		login: { email: account.email, password: account.password },
 		googleSub: account.sub,
 		logoutUri: client.logoutUrls[0] ?? new URL(callback).origin + '/',
-		usersWithSameEmail: pool.users
-			.filter((u) => u.attributes.email?.toLowerCase() === email.toLowerCase())
-			.map((u) => u.username),
+		usersWithSameEmail: twins.map((u) => u.username),
+		twin: twins[0] ? { username: twins[0].username, password: twins[0].password } : null,
+		otherBrowser: createFlowBrowser(cloud, [new URL(callback).origin + '/']),
 		mistakes: chosen
 	};
 }

@@ -36,6 +36,10 @@ export interface SocialSignInInput {
 	logoutUri: string;
 	/** Native users of the pool who share the Google account's email (for the captions). */
 	usersWithSameEmail: string[];
+	/** The first of them, with the password it signs in with (mistake `duplicate-users`). */
+	twin: { username: string; password: string } | null;
+	/** A second browser, another device (mistake `duplicate-users`): no cookies of the first. */
+	otherBrowser: FlowBrowser;
 	mistakes: readonly SocialSignInMistakeId[];
 }
 
@@ -91,6 +95,8 @@ export interface SocialSignInContext {
 	codeIssuedAt: number | null;
 	userInfo: Record<string, unknown> | null;
 	userInfoAfterLogout: Record<string, unknown> | null;
+	/** Who the later password sign-in turned out to be (mistake `duplicate-users`). */
+	passwordUser: { username: string; sub: string } | null;
 	failure: SocialSignInFailure | null;
 	/** Steps refused on purpose and carried on from (the attacker stopped by PKCE). */
 	refusedSteps: SocialSignInStepId[];
