@@ -44,6 +44,19 @@ const withServer = ({ context }: { context: SocialSignInContext }) => ({
 	server: context.server!
 });
 
+/** A code redemption (the first, or the same code again) sends what the callback checked. */
+const redeemInput = ({ context }: { context: SocialSignInContext }) => ({
+	...withServer({ context }),
+	request: context.request!,
+	callbackParams: context.callbackParams!
+});
+
+/** userInfo, before and after `/logout`, with the same access token. */
+const userInfoInput = ({ context }: { context: SocialSignInContext }) => ({
+	...withServer({ context }),
+	tokens: context.tokens!
+});
+
 const mistake =
 	(id: SocialSignInMistakeId) =>
 	({ context }: { context: SocialSignInContext }) =>
@@ -271,11 +284,7 @@ export const socialSignInMachine = setup({
 			meta: { step: 'redeem-code' } satisfies SocialSignInStepMeta,
 			invoke: {
 				src: 'redeemCode',
-				input: ({ context }) => ({
-					...withServer({ context }),
-					request: context.request!,
-					callbackParams: context.callbackParams!
-				}),
+				input: redeemInput,
 				onDone: [
 					{
 						guard: 'codeReused',
@@ -294,11 +303,7 @@ export const socialSignInMachine = setup({
 			meta: { step: 'redeem-again' } satisfies SocialSignInStepMeta,
 			invoke: {
 				src: 'redeemCode',
-				input: ({ context }) => ({
-					...withServer({ context }),
-					request: context.request!,
-					callbackParams: context.callbackParams!
-				}),
+				input: redeemInput,
 				onDone: {
 					target: 'userInfo',
 					actions: { type: 'storeTokens', params: ({ event }) => event.output }
@@ -310,7 +315,7 @@ export const socialSignInMachine = setup({
 			meta: { step: 'user-info' } satisfies SocialSignInStepMeta,
 			invoke: {
 				src: 'userInfo',
-				input: ({ context }) => ({ ...withServer({ context }), tokens: context.tokens! }),
+				input: userInfoInput,
 				onDone: [
 					{
 						guard: 'logsOut',
@@ -346,7 +351,7 @@ export const socialSignInMachine = setup({
 			meta: { step: 'user-info-after-logout' } satisfies SocialSignInStepMeta,
 			invoke: {
 				src: 'userInfo',
-				input: ({ context }) => ({ ...withServer({ context }), tokens: context.tokens! }),
+				input: userInfoInput,
 				onDone: {
 					target: 'done',
 					actions: { type: 'storeUserInfoAfterLogout', params: ({ event }) => event.output }
